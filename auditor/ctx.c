@@ -1,0 +1,387 @@
+#include "rule.h"
+
+#define BIT(n) (1ull << (n))
+
+static uint64_t msr(const struct va_state *st, enum va_msr m)
+{
+	return st->msr[m];
+}
+
+/* Effective allowed-settings MSR of a default1 control vector (A.3.1-A.5):
+ * the TRUE_ MSR when IA32_VMX_BASIC[55] = 1, otherwise the plain one. */
+static void pick_cap(struct va_ctx *c, enum va_msr plain, enum va_msr true_msr,
+		     uint32_t need, uint64_t *cap, uint8_t *fallback)
+{
+	const struct va_state *st = c->st;
+	int basic_known = va_msr_known(st, MSR_IA32_VMX_BASIC);
+	int has_true = basic_known ? (int)((msr(st, MSR_IA32_VMX_BASIC) >> 55) & 1) : -1;
+
+	*fallback = 0;
+	if (has_true != 0 && va_msr_known(st, true_msr)) {
+		*cap = msr(st, true_msr);
+		c->have |= need;
+	} else if (va_msr_known(st, plain)) {
+		*cap = msr(st, plain);
+		c->have |= need;
+		/* The plain MSR reports default1 bits as must-be-one even where the
+		 * TRUE_ MSR would relax them. */
+		*fallback = has_true != 0;
+	} else {
+		*cap = 0;
+	}
+}
+
+static uint64_t entry_fact(const struct va_state *st, enum va_entry_fact e)
+{
+	return va_entry_given(st, e) ? st->entry[e] : va_entry_info(e)->default_value;
+}
+
+/* Fields each derived condition reads (for "unknown" when one is absent). */
+static const uint16_t cond_fields[COND_COUNT][3] = {
+	[COND_HASS] = { FLD_VM_EXIT_CONTROLS },
+	[COND_LMA] = { FLD_VM_EXIT_CONTROLS },
+	[COND_EVENT] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+	[COND_EVENT_SOFTWARE] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+	[COND_EVENT_HW_EXC] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+	[COND_EVENT_FRED_SYS] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+	[COND_EVENT_DEC] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+	[COND_EVENT_PROTECTED] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL, FLD_GUEST_CR0 },
+	[COND_EXIT_MSR_STORE] = { FLD_VM_EXIT_MSR_STORE_COUNT },
+	[COND_EXIT_MSR_LOAD] = { FLD_VM_EXIT_MSR_LOAD_COUNT },
+	[COND_ENTRY_MSR_LOAD] = { FLD_VM_ENTRY_MSR_LOAD_COUNT },
+	[COND_VMFUNC_EPTP_SWITCH] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL, FLD_VM_FUNCTION_CONTROL },
+	[COND_UG] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
+	[COND_EPT] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
+	[COND_IA32E_GUEST] = { FLD_VM_ENTRY_CONTROLS },
+	[COND_V86] = { FLD_GUEST_RFLAGS },
+	[COND_GUEST_PE] = { FLD_GUEST_CR0 },
+	[COND_GUEST_PG] = { FLD_GUEST_CR0 },
+	[COND_PAE_PAGING] = { FLD_GUEST_CR0, FLD_GUEST_CR4, FLD_VM_ENTRY_CONTROLS },
+	[COND_FRED_GUEST] = { FLD_GUEST_CR4, FLD_VM_ENTRY_CONTROLS },
+	[COND_64BIT_GUEST_CODE] = { FLD_GUEST_CS_AR_BYTES, FLD_VM_ENTRY_CONTROLS },
+	[COND_LINK_POINTER] = { FLD_VMCS_LINK_POINTER },
+};
+
+static const uint16_t vec_fields[VEC_COUNT][2] = {
+	[VEC_PIN] = { FLD_PIN_BASED_VM_EXEC_CONTROL },
+	[VEC_PROC] = { FLD_CPU_BASED_VM_EXEC_CONTROL },
+	[VEC_SEC] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
+	[VEC_TER] = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
+	[VEC_EXIT] = { FLD_VM_EXIT_CONTROLS },
+	[VEC_EXIT2] = { FLD_VM_EXIT_CONTROLS, FLD_SECONDARY_VM_EXIT_CONTROLS },
+	[VEC_ENTRY] = { FLD_VM_ENTRY_CONTROLS },
+	[VEC_INTR] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
+};
+
+static enum va_field first_absent(const struct va_state *st, const uint16_t *f, unsigned n)
+{
+	for (unsigned i = 0; i < n && f[i] != FLD_NONE; i++)
+		if (st->presence[f[i]] == VA_ABSENT)
+			return (enum va_field)f[i];
+	return FLD_NONE;
+}
+
+enum va_field va_vec_absent_field(const struct va_ctx *c, enum va_vec v, unsigned bit)
+{
+	if (v == VEC_COND)
+		return bit < COND_COUNT ? first_absent(c->st, cond_fields[bit], 3) : FLD_NONE;
+	return first_absent(c->st, vec_fields[v], 2);
+}
+
+static void mark_unknown(struct va_ctx *c)
+{
+	for (unsigned v = VEC_PIN; v < VEC_COND; v++)
+		if (first_absent(c->st, vec_fields[v], 2) != FLD_NONE)
+			c->vec_unknown |= 1u << v;
+	for (unsigned k = 0; k < COND_COUNT; k++)
+		if (first_absent(c->st, cond_fields[k], 3) != FLD_NONE)
+			c->cond_unknown |= 1u << k;
+}
+
+void va_ctx_init(struct va_ctx *c, const struct va_state *st)
+{
+	uint64_t cond = 0;
+	uint64_t basic = msr(st, MSR_IA32_VMX_BASIC);
+	int basic_known = va_msr_known(st, MSR_IA32_VMX_BASIC);
+
+	c->st = st;
+	c->have = 0;
+	c->vec_unknown = 0;
+	c->cond_unknown = 0;
+	c->msr_index = 0;
+	c->msr_entry_lo = 0;
+	c->msr_entry_value = 0;
+
+	uint64_t proc = st->field[FLD_CPU_BASED_VM_EXEC_CONTROL];
+	uint64_t exitc = st->field[FLD_VM_EXIT_CONTROLS];
+	c->vec[VEC_NONE] = 0;
+	c->vec[VEC_PIN] = st->field[FLD_PIN_BASED_VM_EXEC_CONTROL];
+	c->vec[VEC_PROC] = proc;
+	/* SDM 26.2.1.1: with a gating control 0, VM entry behaves as if every
+	 * control of the vector it gates were 0. */
+	c->vec[VEC_SEC] = (proc & BIT(31)) ? st->field[FLD_SECONDARY_VM_EXEC_CONTROL] : 0;
+	c->vec[VEC_TER] = (proc & BIT(17)) ? st->field[FLD_TERTIARY_VM_EXEC_CONTROL] : 0;
+	c->vec[VEC_EXIT] = exitc;
+	c->vec[VEC_EXIT2] = (exitc & BIT(31)) ? st->field[FLD_SECONDARY_VM_EXIT_CONTROLS] : 0;
+	c->vec[VEC_ENTRY] = st->field[FLD_VM_ENTRY_CONTROLS];
+	c->vec[VEC_INTR] = st->field[FLD_VM_ENTRY_INTR_INFO_FIELD];
+
+	/* Capabilities. */
+	if (basic_known)
+		c->have |= VA_NEED_BASIC;
+	pick_cap(c, MSR_IA32_VMX_PINBASED_CTLS, MSR_IA32_VMX_TRUE_PINBASED_CTLS,
+		 VA_NEED_PINCAP, &c->pincap, &c->pincap_fallback);
+	pick_cap(c, MSR_IA32_VMX_PROCBASED_CTLS, MSR_IA32_VMX_TRUE_PROCBASED_CTLS,
+		 VA_NEED_PROCCAP, &c->proccap, &c->proccap_fallback);
+	pick_cap(c, MSR_IA32_VMX_EXIT_CTLS, MSR_IA32_VMX_TRUE_EXIT_CTLS,
+		 VA_NEED_EXITCAP, &c->exitcap, &c->exitcap_fallback);
+	pick_cap(c, MSR_IA32_VMX_ENTRY_CTLS, MSR_IA32_VMX_TRUE_ENTRY_CTLS,
+		 VA_NEED_ENTRYCAP, &c->entrycap, &c->entrycap_fallback);
+	if (va_msr_known(st, MSR_IA32_VMX_PROCBASED_CTLS2))
+		c->have |= VA_NEED_PROC2CAP;
+	if (va_msr_known(st, MSR_IA32_VMX_PROCBASED_CTLS3))
+		c->have |= VA_NEED_PROC3CAP;
+	if (va_msr_known(st, MSR_IA32_VMX_EXIT_CTLS2))
+		c->have |= VA_NEED_EXIT2CAP;
+	if (va_msr_known(st, MSR_IA32_VMX_MISC))
+		c->have |= VA_NEED_MISC;
+	if (va_msr_known(st, MSR_IA32_VMX_CR0_FIXED0) && va_msr_known(st, MSR_IA32_VMX_CR0_FIXED1))
+		c->have |= VA_NEED_CR0_FIXED;
+	if (va_msr_known(st, MSR_IA32_VMX_CR4_FIXED0) && va_msr_known(st, MSR_IA32_VMX_CR4_FIXED1))
+		c->have |= VA_NEED_CR4_FIXED;
+	if (va_msr_known(st, MSR_IA32_VMX_EPT_VPID_CAP))
+		c->have |= VA_NEED_EPTCAP;
+	if (va_msr_known(st, MSR_IA32_VMX_VMFUNC))
+		c->have |= VA_NEED_VMFUNCCAP;
+
+	/* Physical-address width: 32 when IA32_VMX_BASIC[48] limits every
+	 * VMX physical address to 32 bits (A.1). */
+	c->maxphyaddr = 0;
+	if (basic_known && (basic & BIT(48))) {
+		c->maxphyaddr = 32;
+		c->have |= VA_NEED_MAXPHYADDR;
+	} else if (va_fact_known(st, FACT_MAXPHYADDR)) {
+		c->maxphyaddr = (unsigned)st->fact[FACT_MAXPHYADDR];
+		c->have |= VA_NEED_MAXPHYADDR;
+	}
+	c->linear_bits = 0;
+	if (va_fact_known(st, FACT_LINEAR_ADDRESS_BITS)) {
+		c->linear_bits = (unsigned)st->fact[FACT_LINEAR_ADDRESS_BITS];
+		c->have |= VA_NEED_LINEAR;
+	}
+	if (va_fact_known(st, FACT_PERF_GLOBAL_CTRL_VALID))
+		c->have |= VA_NEED_PERF_GLOBAL_VALID;
+	if (va_fact_known(st, FACT_DEBUGCTL_VALID))
+		c->have |= VA_NEED_DEBUGCTL_VALID;
+	if (va_fact_known(st, FACT_RTIT_CTL_VALID))
+		c->have |= VA_NEED_RTIT_VALID;
+	if (va_fact_known(st, FACT_LBR_CTL_VALID))
+		c->have |= VA_NEED_LBR_VALID;
+	if (va_fact_known(st, FACT_SPEC_CTRL_VALID))
+		c->have |= VA_NEED_SPEC_CTRL_VALID;
+
+	/* Features: a stated fact wins; otherwise CR4_FIXED1 tells whether the
+	 * CR4 bit that enables the feature can be 1. */
+	uint64_t cr4_fixed1 = msr(st, MSR_IA32_VMX_CR4_FIXED1);
+	int cr4f1 = va_msr_known(st, MSR_IA32_VMX_CR4_FIXED1);
+	c->cet = false;
+	if (va_fact_known(st, FACT_CET) || cr4f1) {
+		c->cet = va_fact_known(st, FACT_CET) ? st->fact[FACT_CET] != 0
+						      : (cr4_fixed1 & BIT(23)) != 0;
+		c->have |= VA_NEED_CET;
+	}
+	c->fred = false;
+	if (va_fact_known(st, FACT_FRED) || cr4f1) {
+		c->fred = va_fact_known(st, FACT_FRED) ? st->fact[FACT_FRED] != 0
+							: (cr4_fixed1 & BIT(32)) != 0;
+		c->have |= VA_NEED_FRED;
+	}
+	if (va_fact_known(st, FACT_RTM))
+		c->have |= VA_NEED_RTM;
+	if (va_fact_known(st, FACT_SGX))
+		c->have |= VA_NEED_SGX;
+	if (va_fact_known(st, FACT_LAM))
+		c->have |= VA_NEED_LAM;
+	if (va_entry_given(st, ENTRY_CURRENT_VMCS_POINTER))
+		c->have |= VA_NEED_CURRENT_VMCS_POINTER;
+
+	/* Derived conditions. */
+	uint64_t sec = c->vec[VEC_SEC];
+	uint64_t entry = c->vec[VEC_ENTRY];
+	uint64_t intr = c->vec[VEC_INTR];
+	uint64_t cr0 = st->field[FLD_GUEST_CR0];
+	uint64_t cr4 = st->field[FLD_GUEST_CR4];
+	unsigned type = (unsigned)(intr >> 8) & 7, vector = (unsigned)intr & 0xff;
+	bool hass = (exitc & BIT(9)) != 0;
+	bool event = (intr & BIT(31)) != 0;
+	bool ug = (sec & BIT(7)) != 0;
+	bool ia32e = (entry & BIT(9)) != 0;
+
+	if (!basic_known || !(basic & BIT(48)))
+		cond |= BIT(COND_INTEL64);
+	if (hass)
+		cond |= BIT(COND_HASS);
+	bool lma;
+	if (va_entry_given(st, ENTRY_IA32E_MODE))
+		lma = st->entry[ENTRY_IA32E_MODE] != 0;
+	else if (va_entry_given(st, ENTRY_VMM_MODE))
+		lma = st->entry[ENTRY_VMM_MODE] == VA_MODE_64BIT ||
+		      st->entry[ENTRY_VMM_MODE] == VA_MODE_COMPATIBILITY;
+	else
+		lma = hass;
+	if (lma)
+		cond |= BIT(COND_LMA);
+	if (entry_fact(st, ENTRY_IN_SMM))
+		cond |= BIT(COND_IN_SMM);
+	if (entry_fact(st, ENTRY_INSTRUCTION) == VA_INSN_VMRESUME)
+		cond |= BIT(COND_VMRESUME);
+	else
+		cond |= BIT(COND_VMLAUNCH);
+	uint64_t cur = entry_fact(st, ENTRY_CURRENT_VMCS);
+	if (cur != VA_VMCS_NONE)
+		cond |= BIT(COND_CURRENT_VMCS);
+	if (cur == VA_VMCS_ORDINARY)
+		cond |= BIT(COND_ORDINARY_VMCS);
+	if (event) {
+		cond |= BIT(COND_EVENT);
+		if (type >= 4 && type <= 6)
+			cond |= BIT(COND_EVENT_SOFTWARE);
+		if (type == 3)
+			cond |= BIT(COND_EVENT_HW_EXC);
+		if (type == 7 && (vector == 1 || vector == 2))
+			cond |= BIT(COND_EVENT_FRED_SYS);
+		if (intr & BIT(11))
+			cond |= BIT(COND_EVENT_DEC);
+		if (!(ug && !(cr0 & BIT(0))))
+			cond |= BIT(COND_EVENT_PROTECTED);
+	}
+	if ((uint32_t)st->field[FLD_VM_EXIT_MSR_STORE_COUNT])
+		cond |= BIT(COND_EXIT_MSR_STORE);
+	if ((uint32_t)st->field[FLD_VM_EXIT_MSR_LOAD_COUNT])
+		cond |= BIT(COND_EXIT_MSR_LOAD);
+	if ((uint32_t)st->field[FLD_VM_ENTRY_MSR_LOAD_COUNT])
+		cond |= BIT(COND_ENTRY_MSR_LOAD);
+	if ((sec & BIT(13)) && (st->field[FLD_VM_FUNCTION_CONTROL] & 1))
+		cond |= BIT(COND_VMFUNC_EPTP_SWITCH);
+	if (ug)
+		cond |= BIT(COND_UG);
+	if (sec & BIT(1))
+		cond |= BIT(COND_EPT);
+	if (ia32e)
+		cond |= BIT(COND_IA32E_GUEST);
+	if (st->field[FLD_GUEST_RFLAGS] & BIT(17))
+		cond |= BIT(COND_V86);
+	if (cr0 & BIT(0))
+		cond |= BIT(COND_GUEST_PE);
+	if (cr0 & BIT(31))
+		cond |= BIT(COND_GUEST_PG);
+	if ((cr0 & BIT(31)) && (cr4 & BIT(5)) && !ia32e)
+		cond |= BIT(COND_PAE_PAGING);
+	if (ia32e && (cr4 & BIT(32)))
+		cond |= BIT(COND_FRED_GUEST);
+	if (ia32e && (st->field[FLD_GUEST_CS_AR_BYTES] & BIT(13)))
+		cond |= BIT(COND_64BIT_GUEST_CODE);
+	if (st->field[FLD_VMCS_LINK_POINTER] != ~0ull)
+		cond |= BIT(COND_LINK_POINTER);
+	c->vec[VEC_COND] = cond;
+
+	if (st->absent_count)
+		mark_unknown(c);
+}
+
+uint64_t va_entry_value(const struct va_ctx *c, enum va_entry_fact e)
+{
+	const struct va_state *st = c->st;
+	if (va_entry_given(st, e))
+		return st->entry[e];
+	switch (e) {
+	case ENTRY_LAUNCH_STATE:
+		return va_cond(c, COND_VMRESUME) ? VA_LAUNCH_LAUNCHED : VA_LAUNCH_CLEAR;
+	case ENTRY_VMM_MODE:
+		return va_cond(c, COND_LMA) ? VA_MODE_64BIT : VA_MODE_PROTECTED;
+	case ENTRY_IA32E_MODE:
+		return va_cond(c, COND_LMA);
+	default:
+		return va_entry_info(e)->default_value;
+	}
+}
+
+static const char *const need_text[VA_NEED_COUNT] = {
+#define VA_NEED(id, what) [VA_NEED_BIT_##id] = what,
+#include "need_list.h"
+#undef VA_NEED
+};
+
+const char *va_need_text(enum va_need_bit b)
+{
+	return (unsigned)b < VA_NEED_COUNT ? need_text[b] : "?";
+}
+
+const char *va_stage_name(enum va_stage s)
+{
+	static const char *const names[VA_STAGE_COUNT] = {
+		"basic", "controls", "host", "guest", "msr_load",
+	};
+	return (unsigned)s < VA_STAGE_COUNT ? names[s] : "?";
+}
+
+const char *va_vec_name(enum va_vec v)
+{
+	static const char *const names[VEC_COUNT] = {
+		[VEC_PIN] = "PIN_BASED_VM_EXEC_CONTROL",
+		[VEC_PROC] = "CPU_BASED_VM_EXEC_CONTROL",
+		[VEC_SEC] = "SECONDARY_VM_EXEC_CONTROL",
+		[VEC_TER] = "TERTIARY_VM_EXEC_CONTROL",
+		[VEC_EXIT] = "VM_EXIT_CONTROLS",
+		[VEC_EXIT2] = "SECONDARY_VM_EXIT_CONTROLS",
+		[VEC_ENTRY] = "VM_ENTRY_CONTROLS",
+		[VEC_INTR] = "VM_ENTRY_INTR_INFO_FIELD",
+		[VEC_COND] = "",
+	};
+	return (unsigned)v < VEC_COUNT && names[v] ? names[v] : "?";
+}
+
+enum va_bitset va_vec_bitset(enum va_vec v)
+{
+	static const uint8_t sets[VEC_COUNT] = {
+		[VEC_PIN] = VA_BITS_PIN, [VEC_PROC] = VA_BITS_PROC, [VEC_SEC] = VA_BITS_PROC2,
+		[VEC_TER] = VA_BITS_PROC3, [VEC_EXIT] = VA_BITS_EXIT, [VEC_EXIT2] = VA_BITS_EXIT2,
+		[VEC_ENTRY] = VA_BITS_ENTRY, [VEC_INTR] = VA_BITS_INTR_INFO,
+	};
+	return (unsigned)v < VEC_COUNT ? (enum va_bitset)sets[v] : VA_BITS_NONE;
+}
+
+const char *va_cond_text(enum va_cond k)
+{
+	static const char *const text[COND_COUNT] = {
+		[COND_INTEL64] = "the processor supports Intel 64 (IA32_VMX_BASIC[48] = 0)",
+		[COND_HASS] = "\"host address-space size\" (VM_EXIT_CONTROLS bit 9) is 1",
+		[COND_LMA] = "the VMM runs with IA32_EFER.LMA = 1 ([entry] ia32e_mode)",
+		[COND_IN_SMM] = "the VMM runs in SMM ([entry] in_smm)",
+		[COND_VMLAUNCH] = "the instruction is VMLAUNCH",
+		[COND_VMRESUME] = "the instruction is VMRESUME",
+		[COND_CURRENT_VMCS] = "a current VMCS exists",
+		[COND_ORDINARY_VMCS] = "the current VMCS is an ordinary (not shadow) VMCS",
+		[COND_EVENT] = "an event is injected (VM_ENTRY_INTR_INFO_FIELD bit 31 = 1)",
+		[COND_EVENT_SOFTWARE] = "the injected event is of type 4, 5 or 6 (software)",
+		[COND_EVENT_HW_EXC] = "the injected event is a hardware exception (type 3)",
+		[COND_EVENT_FRED_SYS] = "the injected event is type 7 with vector 1 or 2 (FRED SYSCALL/SYSENTER)",
+		[COND_EVENT_DEC] = "the injected event has \"deliver error code\" (bit 11) = 1",
+		[COND_EVENT_PROTECTED] = "the event is injected into protected mode (not unrestricted guest with GUEST_CR0.PE = 0)",
+		[COND_EXIT_MSR_STORE] = "VM_EXIT_MSR_STORE_COUNT is not 0",
+		[COND_EXIT_MSR_LOAD] = "VM_EXIT_MSR_LOAD_COUNT is not 0",
+		[COND_ENTRY_MSR_LOAD] = "VM_ENTRY_MSR_LOAD_COUNT is not 0",
+		[COND_VMFUNC_EPTP_SWITCH] = "VM functions are enabled and VM_FUNCTION_CONTROL bit 0 (EPTP switching) is 1",
+		[COND_UG] = "\"unrestricted guest\" is 1",
+		[COND_EPT] = "\"enable EPT\" is 1",
+		[COND_IA32E_GUEST] = "\"IA-32e mode guest\" (VM_ENTRY_CONTROLS bit 9) is 1",
+		[COND_V86] = "GUEST_RFLAGS.VM is 1 (virtual-8086 guest)",
+		[COND_GUEST_PE] = "GUEST_CR0.PE is 1",
+		[COND_GUEST_PG] = "GUEST_CR0.PG is 1",
+		[COND_PAE_PAGING] = "the guest uses PAE paging (CR0.PG = 1, CR4.PAE = 1, not IA-32e)",
+		[COND_FRED_GUEST] = "the guest will use FRED (IA-32e mode guest and GUEST_CR4.FRED = 1)",
+		[COND_64BIT_GUEST_CODE] = "the guest runs 64-bit code (IA-32e mode guest and CS.L = 1)",
+		[COND_LINK_POINTER] = "VMCS_LINK_POINTER is not FFFFFFFF_FFFFFFFFH",
+	};
+	return (unsigned)k < COND_COUNT && text[k] ? text[k] : "?";
+}

@@ -1,0 +1,277 @@
+#include "render.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text_util.h"
+
+struct out {
+	char *buf;
+	size_t size, len;
+};
+
+static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	if (o->len >= o->size)
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(o->buf + o->len, o->size - o->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		o->len += (size_t)n;
+	if (o->len >= o->size)
+		o->len = o->size - 1;
+}
+
+static void put_bits(struct out *o, uint64_t bits, enum va_bitset set)
+{
+	int first = 1;
+	if (!bits) {
+		put(o, "no bits");
+		return;
+	}
+	for (unsigned b = 0; b < 64; b++) {
+		if (!((bits >> b) & 1))
+			continue;
+		const char *name = va_bit_name(set, b);
+		put(o, "%sbit %u", first ? "" : ", ", b);
+		if (name)
+			put(o, " (%s)", name);
+		first = 0;
+	}
+}
+
+static const char *entry_word(const char *key, size_t keylen, uint64_t value)
+{
+	size_t n;
+	const struct va_entry_word *w = va_entry_words(&n);
+	for (size_t i = 0; i < n; i++)
+		if (w[i].value == value && va_word_eq(key, keylen, va_entry_info(w[i].entry)->key))
+			return w[i].word;
+	return "?";
+}
+
+void va_render_message(const struct va_rule *rule, const struct va_eval *ev, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+	const char *t = rule->message ? rule->message : rule->summary;
+	buf[0] = '\0';
+	while (t && *t) {
+		if (*t != '{') {
+			const char *next = strchr(t, '{');
+			size_t n = next ? (size_t)(next - t) : strlen(t);
+			put(&o, "%.*s", (int)n, t);
+			t += n;
+			continue;
+		}
+		const char *close = strchr(t, '}');
+		if (!close) {
+			put(&o, "%s", t);
+			break;
+		}
+		const char *spec = t + 1;
+		size_t n = (size_t)(close - spec);
+		t = close + 1;
+		if (n == 5 && !strncmp(spec, "field", 5)) {
+			put(&o, "%s", va_field_name((enum va_field)rule->field));
+			continue;
+		}
+		if (n == 2 && spec[0] == 'f' && spec[1] >= '0' && spec[1] <= '5') {
+			put(&o, "%s", va_field_name((enum va_field)rule->fields[spec[1] - '0']));
+			continue;
+		}
+		if (n < 1 || spec[0] < '0' || spec[0] > '3') {
+			put(&o, "{%.*s}", (int)n, spec);
+			continue;
+		}
+		uint64_t v = ev->v[spec[0] - '0'];
+		const char *kind = n > 2 && spec[1] == ':' ? spec + 2 : NULL;
+		size_t kn = kind ? n - 2 : 0;
+		if (!kind) {
+			put(&o, "0x%" PRIx64, v);
+		} else if (kn == 1 && kind[0] == 'd') {
+			put(&o, "%" PRIu64, v);
+		} else if (kn >= 4 && !strncmp(kind, "bits", 4)) {
+			enum va_bitset set = (enum va_bitset)rule->bitset;
+			if (kn > 5 && kind[4] == ':')
+				set = va_bitset_by_name(kind + 5, (unsigned)(kn - 5));
+			put_bits(&o, v, set);
+		} else if (kn == 3 && !strncmp(kind, "msr", 3)) {
+			int m = va_msr_by_number((uint32_t)v);
+			put(&o, "%s", m >= 0 ? va_msr_name((enum va_msr)m) : "?");
+		} else if (kn > 6 && !strncmp(kind, "entry:", 6)) {
+			put(&o, "%s", entry_word(kind + 6, kn - 6, v));
+		} else {
+			put(&o, "0x%" PRIx64, v);
+		}
+	}
+}
+
+void va_render_unknown(const struct va_finding *f, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+	buf[0] = '\0';
+	switch (f->eval.unknown) {
+	case VA_UNK_FIELD:
+		put(&o, "%s is not in the input", va_field_name((enum va_field)f->eval.unknown_arg));
+		break;
+	case VA_UNK_NEED:
+		put(&o, "needs %s, which the input does not give (paste rdmsr output, or use --profile)",
+		    va_need_text((enum va_need_bit)f->eval.unknown_arg));
+		break;
+	case VA_UNK_MEMORY:
+		put(&o, "needs the memory at physical address 0x%" PRIx64 ", which [memory] does not give",
+		    f->eval.unknown_arg);
+		break;
+	case VA_UNK_MODEL:
+		put(&o, "the outcome is model-specific and cannot be predicted from the input");
+		break;
+	default:
+		put(&o, "not evaluated");
+		break;
+	}
+	if (f->msr_index)
+		put(&o, " (MSR-load entry %" PRIu32 ")", f->msr_index);
+}
+
+/* Chapter 26 of the 2016-2020 editions is chapter 29 in the newest; a later
+ * edition inserted a section (trace-address pre-translation) before event
+ * injection, so 26.5 onwards move one up. */
+static const struct {
+	const char *old_prefix;
+	const char *new_prefix;
+} sdm_map[] = {
+	{ "26.1", "29.1" }, { "26.2", "29.2" }, { "26.3", "29.3" }, { "26.4", "29.4" },
+	{ "26.5", "29.6" }, { "26.6", "29.7" }, { "26.7", "29.8" }, { "26.8", "29.9" },
+};
+
+void va_sdm_current(const char *sdm, char *buf, size_t size)
+{
+	for (size_t i = 0; i < sizeof sdm_map / sizeof sdm_map[0]; i++) {
+		size_t n = strlen(sdm_map[i].old_prefix);
+		if (!strncmp(sdm, sdm_map[i].old_prefix, n) && (sdm[n] == '\0' || sdm[n] == '.')) {
+			snprintf(buf, size, "%s%s", sdm_map[i].new_prefix, sdm + n);
+			return;
+		}
+	}
+	snprintf(buf, size, "%s", sdm);
+}
+
+const char *va_vm_instruction_error_text(unsigned error)
+{
+	switch (error) {
+	case 4: return "VMLAUNCH with non-clear VMCS";
+	case 5: return "VMRESUME with non-launched VMCS";
+	case 6: return "VMRESUME after VMXOFF";
+	case 7: return "VM entry with invalid control field(s)";
+	case 8: return "VM entry with invalid host-state field(s)";
+	case 26: return "VM entry with events blocked by MOV SS";
+	default: return "unknown error number";
+	}
+}
+
+const char *va_result_name(enum va_result r)
+{
+	switch (r) {
+	case VA_RESULT_SUCCESS: return "success";
+	case VA_RESULT_VMFAIL_INVALID: return "vmfail_invalid";
+	case VA_RESULT_VMFAIL_VALID: return "vmfail_valid";
+	case VA_RESULT_ENTRY_FAILURE: return "entry_failure";
+	case VA_RESULT_FAULT_UD: return "fault_ud";
+	case VA_RESULT_FAULT_GP: return "fault_gp";
+	case VA_RESULT_VMEXIT: return "vm_exit";
+	}
+	return "?";
+}
+
+void va_render_verdict(const struct va_verdict *v, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+	buf[0] = '\0';
+	switch ((enum va_result)v->result) {
+	case VA_RESULT_SUCCESS:
+		put(&o, "VM entry succeeds");
+		break;
+	case VA_RESULT_VMFAIL_INVALID:
+		put(&o, "VM entry fails: VMfailInvalid (RFLAGS.CF = 1, no error number)");
+		break;
+	case VA_RESULT_VMFAIL_VALID:
+		put(&o, "VM entry fails: VMfailValid, VM-instruction error %u \xe2\x80\x94 %s",
+		    v->vm_instruction_error, va_vm_instruction_error_text(v->vm_instruction_error));
+		break;
+	case VA_RESULT_ENTRY_FAILURE:
+		put(&o, "VM entry fails: VM exit with reason %" PRIu32 " (0x%08" PRIx32 ") \xe2\x80\x94 %s, "
+		    "exit qualification %" PRIu64, v->exit_reason, v->exit_reason | 0x80000000u,
+		    v->exit_reason == 34 ? "VM-entry failure due to MSR loading"
+					 : "VM-entry failure due to invalid guest state",
+		    v->exit_qualification);
+		break;
+	case VA_RESULT_FAULT_UD:
+		put(&o, "VMLAUNCH/VMRESUME raises #UD");
+		break;
+	case VA_RESULT_FAULT_GP:
+		put(&o, "VMLAUNCH/VMRESUME raises #GP(0)");
+		break;
+	case VA_RESULT_VMEXIT:
+		put(&o, "VMLAUNCH/VMRESUME causes a VM exit to the parent VMM (basic exit reason %" PRIu32 ")",
+		    v->exit_reason);
+		break;
+	}
+}
+
+void va_render_applies(const struct va_rule *rule, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+	int any = 0;
+	buf[0] = '\0';
+	for (unsigned g = 0; g < 2; g++) {
+		const struct va_gate *gate = &rule->gate[g];
+		if (gate->vec == VEC_NONE)
+			continue;
+		put(&o, "%s", any ? " and " : "");
+		if (gate->vec == VEC_COND) {
+			if (gate->value)
+				put(&o, "%s", va_cond_text((enum va_cond)gate->bit));
+			else
+				put(&o, "not: %s", va_cond_text((enum va_cond)gate->bit));
+		} else {
+			const char *name = va_bit_name(va_vec_bitset((enum va_vec)gate->vec), gate->bit);
+			put(&o, "%s bit %u%s%s%s = %u", va_vec_name((enum va_vec)gate->vec), gate->bit,
+			    name ? " (" : "", name ? name : "", name ? ")" : "", gate->value);
+		}
+		any = 1;
+	}
+	if (rule->applies_text) {
+		put(&o, "%s%s", any ? " and " : "", rule->applies_text);
+		any = 1;
+	}
+	if (!any)
+		put(&o, "always");
+}
+
+const char *va_outcome_text(const struct va_rule *rule, char *buf, size_t size)
+{
+	switch ((enum va_outcome)rule->outcome) {
+	case VA_OUT_FAULT_UD: snprintf(buf, size, "#UD"); break;
+	case VA_OUT_FAULT_GP: snprintf(buf, size, "#GP(0)"); break;
+	case VA_OUT_VMEXIT: snprintf(buf, size, "VM exit to the parent VMM (reason 20 or 24)"); break;
+	case VA_OUT_VMFAIL_INVALID: snprintf(buf, size, "VMfailInvalid"); break;
+	case VA_OUT_VMFAIL_VALID:
+		snprintf(buf, size, "VMfailValid(%u)%s", rule->code,
+			 (rule->flags & VA_RULE_ERROR7_POSSIBLE) ? " (7 also possible)" : "");
+		break;
+	case VA_OUT_ENTRY_FAILURE:
+		if (rule->code == 34)
+			snprintf(buf, size, "VM-entry failure, exit reason 34, qualification = entry index");
+		else
+			snprintf(buf, size, "VM-entry failure, exit reason %u, qualification %u", rule->code,
+				 rule->qualification);
+		break;
+	case VA_OUT_WARNING: snprintf(buf, size, "warning (advisory, never the verdict)"); break;
+	}
+	return buf;
+}

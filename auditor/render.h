@@ -1,0 +1,34 @@
+/*
+ * Words for people, from the tables: rule messages with their operands,
+ * unknown reasons, verdict sentences, SDM section numbers across editions.
+ *
+ * Message templates: {0}..{3} an operand in hex; {0:d} in decimal;
+ * {0:bits} the set bits named from the rule's bitset ({0:bits:CR4} names
+ * another set); {0:msr} the MSR name for an MSR number; {0:entry:KEY} the
+ * [entry] word for a value; {0:byte} "byte N"; {field} the name of the
+ * rule's field; {f0}..{f5} the rule's fields list.
+ */
+#ifndef VA_RENDER_H
+#define VA_RENDER_H
+
+#include <stddef.h>
+
+#include "audit.h"
+
+/* Render a finding's message into buf (always NUL-terminated). */
+void va_render_message(const struct va_rule *rule, const struct va_eval *ev, char *buf, size_t size);
+/* Why a finding is unknown, in words. */
+void va_render_unknown(const struct va_finding *f, char *buf, size_t size);
+/* "26.2.1.1" -> "29.2.1.1": the newest edition's number for the same text. */
+void va_sdm_current(const char *sdm, char *buf, size_t size);
+/* The verdict in one sentence, e.g. "VM entry fails: VMfailValid, ...". */
+void va_render_verdict(const struct va_verdict *v, char *buf, size_t size);
+/* "when ..." for a rule: its gates in words, or its applies_text. */
+void va_render_applies(const struct va_rule *rule, char *buf, size_t size);
+/* Text of a VM-instruction error number. */
+const char *va_vm_instruction_error_text(unsigned error);
+/* JSON/CLI name of a result. */
+const char *va_result_name(enum va_result r);
+const char *va_outcome_text(const struct va_rule *rule, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,28 @@
+/* Writers of an audit report: text for people, JSON for programs. */
+#ifndef VA_REPORT_OUT_H
+#define VA_REPORT_OUT_H
+
+#include <stdio.h>
+
+#include "audit.h"
+
+struct va_text_style {
+	int color;      /* ANSI colours (only on a terminal, never with NO_COLOR) */
+	int verbose;    /* also list rules that pass or do not apply */
+};
+
+void va_write_report_text(FILE *out, const char *file, const struct va_report *r,
+			  const struct va_text_style *style);
+
+/* One JSON object on one line (the `check --json` contract). 0, or -1. */
+int va_write_report_json(FILE *out, const char *file, const struct va_report *r);
+
+/* The rule table: JSON array of rule objects, or one line per rule. */
+int va_write_rules_json(FILE *out);
+void va_write_rules_text(FILE *out);
+/* The rule table as Markdown (docs/rules.md is generated from this). */
+void va_write_rules_markdown(FILE *out);
+/* One rule in full. */
+void va_write_rule_explain(FILE *out, const struct va_rule *rule);
+
+#endif

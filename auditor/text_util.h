@@ -1,0 +1,25 @@
+/* Small text helpers shared by the readers. */
+#ifndef VA_TEXT_UTIL_H
+#define VA_TEXT_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parse a whole token as a number: 0x-hex (backtick separators allowed, as
+ * WinDbg prints them), a hex token containing a backtick, or decimal.
+ * 0 on success, -1 if it is not a number, -2 if it does not fit 64 bits. */
+int va_parse_u64(const char *s, size_t n, uint64_t *out);
+
+/* Parse hex digits (no prefix; backticks skipped).  Same returns. */
+int va_parse_hex(const char *s, size_t n, uint64_t *out);
+
+/* Case-insensitive comparison of s[0..n) with a NUL-terminated word. */
+int va_word_eq(const char *s, size_t n, const char *word);
+
+/* Levenshtein distance, case-insensitive, capped at 255. */
+unsigned va_edit_distance(const char *a, size_t na, const char *b, size_t nb);
+
+/* The field name closest to s[0..n), or NULL if none is close. */
+const char *va_nearest_field_name(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * Named helpers and shared predicates for the rules.  Rules never open-code
+ * bit algebra: they call these, or name a shared predicate with parameters
+ * (rule.field, rule.mask, rule.arg, rule.arg2).
+ */
+#ifndef VA_PREDICATES_H
+#define VA_PREDICATES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../auditor/rule.h"
+
+#define BIT(n) (1ull << (n))
+#define BITS(hi, lo) ((~0ull >> (63 - (hi))) & ~((1ull << (lo)) - 1))
+
+/* Bits that must be 1 but are 0. */
+static inline uint64_t va_missing_bits(uint64_t value, uint64_t must_be_one)
+{
+	return must_be_one & ~value;
+}
+
+/* Bits that are 1 but may not be. */
+static inline uint64_t va_forbidden_bits(uint64_t value, uint64_t may_be_one)
+{
+	return value & ~may_be_one;
+}
+
+/* Bits of addr at or above the width (0 if none). */
+static inline uint64_t va_beyond_width(uint64_t addr, unsigned width)
+{
+	return width >= 64 ? 0 : addr & ~((1ull << width) - 1);
+}
+
+/* Bits 63:width-1 are all equal (width = linear-address width). */
+static inline bool va_canonical(uint64_t addr, unsigned width)
+{
+	if (width == 0 || width >= 64)
+		return true;
+	int64_t s = (int64_t)(addr << (64 - width)) >> (64 - width);
+	return (uint64_t)s == addr;
+}
+
+/* Bits 63:width are all equal (bit width-1 may differ). */
+static inline bool va_upper_bits_identical(uint64_t addr, unsigned width)
+{
+	if (width >= 64)
+		return true;
+	uint64_t upper = addr >> width;
+	return upper == 0 || upper == (~0ull >> width);
+}
+
+/* Index of the first byte of a PAT value that is not a memory type (0, 1,
+ * 4, 5, 6, 7), or -1. */
+int va_pat_bad_byte(uint64_t pat);
+
+/* The end of an MSR area (addr + 16 * count - 1) is within width, computed
+ * without wrap-around. */
+bool va_msr_area_end_within(uint64_t addr, uint32_t count, unsigned width, uint64_t *end_hi,
+			    uint64_t *end_lo);
+
+/*
+ * Shared predicates.  Operands they leave for the message template:
+ *   va_check_allowed0  rule.arg = enum va_vec: {0} control, {1} must-be-one
+ *                      bits that are 0, {2} capability MSR value, {3} its number
+ *   va_check_allowed1  as allowed0, {1} = bits set that are not allowed
+ *   va_check_aligned   rule.field, rule.mask = bits that must be 0: {0} value, {1} bad bits
+ *   va_check_width     rule.field: {0} value, {1} width N (decimal), {2} bits beyond
+ *   va_check_canonical rule.field: {0} value, {1} width L (decimal)
+ *   va_check_zero_bits rule.field, rule.mask: {0} value, {1} bits set among mask
+ *   va_check_ctl_bit   rule.arg = enum va_vec, rule.arg2 = bit, rule.mask = wanted
+ *                      value (0/1): {0} the vector's value
+ *   va_check_nonzero   rule.field: {0} value
+ */
+va_check_fn va_check_allowed0;
+va_check_fn va_check_allowed1;
+va_check_fn va_check_aligned;
+va_check_fn va_check_width;
+va_check_fn va_check_canonical;
+va_check_fn va_check_zero_bits;
+va_check_fn va_check_ctl_bit;
+va_check_fn va_check_nonzero;
+
+/* Message templates that go with the shared predicates. */
+#define MSG_ALLOWED0 "{f0} = {0}: {1:bits} must be 1 ({3:msr} = {2} requires them)"
+#define MSG_ALLOWED1 "{f0} = {0}: {1:bits} may not be 1 ({3:msr} = {2} does not allow them)"
+#define MSG_ALIGNED "{field} = {0} has bits set that must be 0 for alignment: {1}"
+#define MSG_WIDTH "{field} = {0} has bits beyond the physical-address width of {1:d} bits: {2}"
+#define MSG_CANONICAL "{field} = {0} is not canonical for {1:d}-bit linear addresses"
+#define MSG_ZERO_BITS "{field} = {0}: reserved {1:bits} must be 0"
+
+/* Gates: the rule applies when bit `b` of vector `v` equals 1 (or 0). */
+#define WHEN(v, b) { .vec = (v), .bit = (b), .value = 1 }
+#define UNLESS(v, b) { .vec = (v), .bit = (b), .value = 0 }
+
+#endif

@@ -1,0 +1,26 @@
+# Fails if the freestanding engine library references a symbol it does not
+# define, except the four a freestanding C environment must provide.
+execute_process(COMMAND nm -u --format=just-symbols ${LIB}
+  OUTPUT_VARIABLE undefined RESULT_VARIABLE rc1)
+execute_process(COMMAND nm --defined-only --format=just-symbols ${LIB}
+  OUTPUT_VARIABLE defined RESULT_VARIABLE rc2)
+if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${LIB}")
+endif()
+string(REPLACE "\n" ";" undefined "${undefined}")
+string(REPLACE "\n" ";" defined "${defined}")
+set(bad "")
+foreach(sym IN LISTS undefined)
+  if("${sym}" STREQUAL "")
+    continue()
+  endif()
+  list(FIND defined "${sym}" at)
+  if(NOT at EQUAL -1 OR "${sym}" MATCHES "^(memcpy|memset|memmove|memcmp)$")
+    continue()
+  endif()
+  list(APPEND bad ${sym})
+endforeach()
+if(bad)
+  message(FATAL_ERROR "freestanding engine references: ${bad}")
+endif()
+message(STATUS "freestanding engine: no libc symbols")

@@ -1,0 +1,18 @@
+/* Every CUnit suite, registered from this one list. */
+#ifndef VA_TEST_SUITES_H
+#define VA_TEST_SUITES_H
+
+#include <CUnit/CUnit.h>
+
+#define VA_TEST_SUITES(X) \
+	X(fields) \
+	X(state_file) \
+	X(render) \
+	X(rule_table) \
+	X(verdict)
+
+#define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
+VA_TEST_SUITES(VA_DECLARE_SUITE)
+#undef VA_DECLARE_SUITE
+
+#endif

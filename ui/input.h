@@ -1,0 +1,10 @@
+/* Reading whole inputs (a file, or standard input for "-"). */
+#ifndef VA_UI_INPUT_H
+#define VA_UI_INPUT_H
+
+#include <stddef.h>
+
+/* 0 and a malloc'd, NUL-terminated buffer; -1 with a message on stderr. */
+int va_read_input(const char *path, char **text, size_t *len);
+
+#endif
