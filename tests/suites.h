@@ -9,7 +9,9 @@
 	X(state_file) \
 	X(render) \
 	X(rule_table) \
-	X(verdict)
+	X(verdict) \
+	X(allowed_settings) \
+	X(segment_matrix)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)
