@@ -11,7 +11,9 @@
 	X(rule_table) \
 	X(verdict) \
 	X(allowed_settings) \
-	X(segment_matrix)
+	X(segment_matrix) \
+	X(readers_caps) \
+	X(readers_dumps)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

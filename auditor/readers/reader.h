@@ -1,0 +1,80 @@
+/*
+ * Readers of what users paste: capability-MSR listings and VMCS dumps as
+ * their tools print them.  Each reader turns text into a va_state; the
+ * importer (import.c) detects which readers an input needs, runs them and
+ * keeps "absent" distinct from zero.
+ */
+#ifndef VA_READER_H
+#define VA_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../error.h"
+#include "../state.h"
+
+/* Assumptions and partial conversions a reader wants the user to know. */
+#define VA_NOTES_MAX 24
+struct va_import_notes {
+	unsigned count;
+	char text[VA_NOTES_MAX][240];
+};
+void va_note(struct va_import_notes *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+enum va_provides {
+	VA_PROVIDES_CAPS = 1,   /* [cpu]: capability MSRs, CPU facts */
+	VA_PROVIDES_VMCS = 2,   /* [vmcs] (and [memory]/[entry] where the dump has them) */
+};
+
+struct va_reader {
+	const char *kind;       /* the name --from takes */
+	const char *what;       /* one line for help text */
+	unsigned provides;      /* enum va_provides */
+	/* 0: not this kind; otherwise how sure (1..100), from markers in the text */
+	int (*detect)(const char *text, size_t len);
+	/* Fill st from text; lines it does not recognise are someone else's
+	 * (other pastes, log noise) and are skipped.  0, or -1 with err set
+	 * (file, line, column) for a line it recognises but cannot read. */
+	int (*read)(struct va_state *st, const char *text, size_t len, const char *file,
+		    struct va_error *err, struct va_import_notes *notes);
+};
+
+/* All readers (reader_list.h), in a stable order. */
+const struct va_reader *const *va_readers(size_t *count);
+const struct va_reader *va_reader_by_kind(const char *kind);
+
+/*
+ * One line of pasted text with the decoration around it removed: mail quote
+ * markers ("> ", any depth), dmesg timestamps ("[ 1532.118740] ", with a
+ * caller id "[T123]"), `dmesg -T` dates, syslog/journal prefixes
+ * ("Mar  4 10:11:12 host kernel: "), "kvm_intel: "/"kvm: " prefixes,
+ * "(XEN) " (with Xen's "[date time] "), and leading blanks.
+ */
+struct va_line {
+	const char *s;          /* the content */
+	size_t n;
+	unsigned number;        /* 1-based line number in the input */
+	unsigned column;        /* 1-based column of s in the input line */
+};
+
+struct va_line_iter {
+	const char *text;
+	size_t len, pos;
+	unsigned number;        /* lines read so far */
+};
+
+static inline void va_lines_begin(struct va_line_iter *it, const char *text, size_t len)
+{
+	it->text = text;
+	it->len = len;
+	it->pos = 0;
+	it->number = 0;
+}
+
+/* The next line, undecorated; 0 at the end of the text. */
+int va_next_line(struct va_line_iter *it, struct va_line *line);
+
+/* Does the text contain `needle` (case-sensitive) anywhere? */
+int va_text_has(const char *text, size_t len, const char *needle);
+
+#endif
