@@ -1,2 +1,177 @@
-/* Placeholder replaced below. */
-int main(void) { return 0; }
+/*
+ * vmcs-audit-bench: how fast is one full audit, and how fast is `check`
+ * over many files compared with merely reading them.  A program, not a
+ * test: it prints figures and never fails on them.
+ *
+ *   vmcs-audit-bench [BASE_STATE [VMCS_AUDIT_BINARY [FILES]]]
+ */
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../auditor/audit.h"
+#include "../auditor/state_file.h"
+
+extern char **environ;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = malloc(1 << 20);
+	*len = buf ? fread(buf, 1, (1 << 20) - 1, f) : 0;
+	fclose(f);
+	return buf;
+}
+
+/* Median over batches of the mean time of one va_audit. */
+static double audit_median_ns(const struct va_state *st, struct va_report *r)
+{
+	enum { BATCHES = 101, PER_BATCH = 2000 };
+	double t[BATCHES];
+	for (int i = 0; i < 1000; i++)
+		va_audit(st, r);
+	for (int b = 0; b < BATCHES; b++) {
+		double t0 = now();
+		for (int i = 0; i < PER_BATCH; i++)
+			va_audit(st, r);
+		t[b] = (now() - t0) / PER_BATCH * 1e9;
+	}
+	qsort(t, BATCHES, sizeof t[0], cmp_double);
+	return t[BATCHES / 2];
+}
+
+/* Variants of the base state: the same text with one value changed, so
+ * that the files differ and the verdicts vary. */
+static int write_files(const char *dir, const char *base, size_t len, int count)
+{
+	char path[512];
+	for (int i = 0; i < count; i++) {
+		snprintf(path, sizeof path, "%s/s%05d.state", dir, i);
+		FILE *f = fopen(path, "wb");
+		if (!f)
+			return -1;
+		fwrite(base, 1, len, f);
+		fprintf(f, "\n[vmcs]\nGUEST_RIP = 0x%x\nVIRTUAL_PROCESSOR_ID = %d\n", 0x1000 + i, i % 7);
+		fclose(f);
+	}
+	return 0;
+}
+
+static double read_all(const char *dir, int count)
+{
+	char path[512];
+	static char buf[1 << 16];
+	double t0 = now();
+	for (int i = 0; i < count; i++) {
+		snprintf(path, sizeof path, "%s/s%05d.state", dir, i);
+		FILE *f = fopen(path, "rb");
+		if (!f)
+			return -1;
+		while (fread(buf, 1, sizeof buf, f) == sizeof buf)
+			;
+		fclose(f);
+	}
+	return now() - t0;
+}
+
+static double run_check(const char *binary, const char *dir, int count)
+{
+	char **argv = calloc((size_t)count + 4, sizeof *argv);
+	argv[0] = (char *)binary;
+	argv[1] = "check";
+	argv[2] = "--json";
+	for (int i = 0; i < count; i++) {
+		argv[3 + i] = malloc(strlen(dir) + 16);
+		sprintf(argv[3 + i], "%s/s%05d.state", dir, i);
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", 1, 0);
+	pid_t pid;
+	double t0 = now();
+	int rc = posix_spawn(&pid, binary, &fa, NULL, argv, environ);
+	int status = 0;
+	if (rc == 0)
+		waitpid(pid, &status, 0);
+	double t = now() - t0;
+	for (int i = 0; i < count; i++)
+		free(argv[3 + i]);
+	free(argv);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) > 1)
+		return -1;
+	return t;
+}
+
+int main(int argc, char **argv)
+{
+	const char *base_path = argc > 1 ? argv[1] : "docs/examples/skylake-64bit-guest.state";
+	const char *binary = argc > 2 ? argv[2] : "build/vmcs-audit";
+	int files = argc > 3 ? atoi(argv[3]) : 10000;
+	size_t len;
+	char *base = slurp(base_path, &len);
+	struct va_state *st = malloc(sizeof *st);
+	struct va_report *r = malloc(sizeof *r);
+	struct va_error err;
+	if (!base || !st || !r) {
+		fprintf(stderr, "bench: cannot read %s\n", base_path);
+		return 2;
+	}
+	va_state_init(st);
+	if (va_state_read(st, base, len, base_path, &err)) {
+		fprintf(stderr, "%s:%u:%u: %s\n", err.file, err.line, err.column, err.message);
+		return 2;
+	}
+	double ns = audit_median_ns(st, r);
+	printf("full audit (%u rules, %u findings): median %.0f ns\n", r->rule_count, r->n_findings, ns);
+
+	/* A failing VMCS: findings to record and a verdict to decide. */
+	const char *bad = "[vmcs]\nGUEST_CR0 = 0x20\nHOST_TR_SELECTOR = 0\nVIRTUAL_PROCESSOR_ID = 0\n";
+	va_state_read(st, bad, strlen(bad), "bad", &err);
+	ns = audit_median_ns(st, r);
+	printf("full audit of a failing VMCS (%u findings): median %.0f ns\n", r->n_findings, ns);
+
+	char dir[] = "/tmp/vmcs-audit-bench-XXXXXX";
+	if (!mkdtemp(dir) || write_files(dir, base, len, files)) {
+		fprintf(stderr, "bench: cannot write files: %s\n", strerror(errno));
+		return 2;
+	}
+	double t_read = read_all(dir, files);   /* warms the page cache too */
+	t_read = read_all(dir, files);
+	double t_check = run_check(binary, dir, files);
+	if (t_check < 0)
+		fprintf(stderr, "bench: %s check failed\n", binary);
+	else
+		printf("check --json over %d files: %.3f s; reading them: %.3f s; ratio %.2f\n", files,
+		       t_check, t_read, t_check / t_read);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench: could not remove %s\n", dir);
+	va_state_release(st);
+	free(st);
+	free(r);
+	free(base);
+	return 0;
+}
