@@ -110,7 +110,7 @@ static bit_names efer = {
 };
 
 static bit_names rflags = {
-	[0] = "CF", [1] = "reserved bit 1 (must be 1)", [2] = "PF", [4] = "AF", [6] = "ZF",
+	[0] = "CF", [1] = "fixed to 1", [2] = "PF", [4] = "AF", [6] = "ZF",
 	[7] = "SF", [8] = "TF", [9] = "IF", [10] = "DF", [11] = "OF", [12] = "IOPL bit 0",
 	[13] = "IOPL bit 1", [14] = "NT", [16] = "RF", [17] = "VM", [18] = "AC",
 	[19] = "VIF", [20] = "VIP", [21] = "ID",

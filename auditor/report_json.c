@@ -75,12 +75,30 @@ static json_t *verdict_json(const struct va_verdict *v)
 	return o;
 }
 
-int va_write_report_json(FILE *out, const char *file, const struct va_report *r)
+static json_t *observed_json(const struct va_observed *o)
+{
+	json_t *j = json_object();
+	if (o->kind == VA_OBSERVED_VMFAIL) {
+		json_object_set_new(j, "result", json_string("vmfail_valid"));
+		json_object_set_new(j, "vm_instruction_error", json_integer(o->vm_instruction_error));
+	} else {
+		json_object_set_new(j, "result", json_string("entry_failure"));
+		json_object_set_new(j, "exit_reason", json_integer(o->exit_reason));
+		if (o->qualification_known)
+			json_object_set_new(j, "exit_qualification", json_integer((json_int_t)o->qualification));
+	}
+	json_object_set_new(j, "consistent", json_boolean(o->consistent));
+	return j;
+}
+
+int va_write_report_json(FILE *out, const struct va_report_input *in, const struct va_report *r)
 {
 	json_t *root = json_object();
 	json_t *failures = json_array(), *unknown = json_array(), *warnings = json_array();
-	json_object_set_new(root, "file", json_string(file));
+	json_object_set_new(root, "file", json_string(in->file));
 	json_object_set_new(root, "verdict", verdict_json(&r->verdict));
+	if (in->observed && in->observed->kind != VA_OBSERVED_NONE)
+		json_object_set_new(root, "observed", observed_json(in->observed));
 	for (unsigned i = 0; i < r->n_findings; i++) {
 		const struct va_finding *f = &r->findings[i];
 		if (f->status == VA_FAIL)
@@ -93,6 +111,12 @@ int va_write_report_json(FILE *out, const char *file, const struct va_report *r)
 	json_object_set_new(root, "failures", failures);
 	json_object_set_new(root, "unknown", unknown);
 	json_object_set_new(root, "warnings", warnings);
+	if (in->notes && in->notes->count) {
+		json_t *notes = json_array();
+		for (unsigned i = 0; i < in->notes->count; i++)
+			json_array_append_new(notes, json_string(in->notes->text[i]));
+		json_object_set_new(root, "notes", notes);
+	}
 	if (r->truncated)
 		json_object_set_new(root, "truncated", json_true());
 	int rc = json_dumpf(root, out, JSON_COMPACT | JSON_ENSURE_ASCII);

@@ -5,17 +5,26 @@
 #include <stdio.h>
 
 #include "audit.h"
+#include "observed.h"
+#include "readers/reader.h"
 
 struct va_text_style {
 	int color;      /* ANSI colours (only on a terminal, never with NO_COLOR) */
 	int verbose;    /* also list rules that pass or do not apply */
 };
 
-void va_write_report_text(FILE *out, const char *file, const struct va_report *r,
+/* What the report is about, beside the audit itself. */
+struct va_report_input {
+	const char *file;                      /* as the user named the input */
+	const struct va_import_notes *notes;   /* assumptions, partial conversions; or NULL */
+	const struct va_observed *observed;    /* what the dump says happened; or NULL */
+};
+
+void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
 			  const struct va_text_style *style);
 
 /* One JSON object on one line (the `check --json` contract). 0, or -1. */
-int va_write_report_json(FILE *out, const char *file, const struct va_report *r);
+int va_write_report_json(FILE *out, const struct va_report_input *in, const struct va_report *r);
 
 /* The rule table: JSON array of rule objects, or one line per rule. */
 int va_write_rules_json(FILE *out);

@@ -48,14 +48,17 @@ static void print_finding(FILE *out, const struct va_finding *f, const struct va
 	fprintf(out, "    %smore: vmcs-audit explain %s%s\n", c(s, C_DIM), rule->id, c(s, C_OFF));
 }
 
-void va_write_report_text(FILE *out, const char *file, const struct va_report *r,
+void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
 			  const struct va_text_style *s)
 {
 	const struct va_verdict *v = &r->verdict;
 	char line[512];
 	va_render_verdict(v, line, sizeof line);
 	int ok = v->result == VA_RESULT_SUCCESS;
-	fprintf(out, "%s: %s%s%s\n", file, c(s, ok ? C_GREEN : C_RED), line, c(s, C_OFF));
+	fprintf(out, "%s: %s%s%s\n", in->file, c(s, ok ? C_GREEN : C_RED), line, c(s, C_OFF));
+	if (in->observed && in->observed->kind != VA_OBSERVED_NONE)
+		fprintf(out, "  %s%s%s\n", c(s, in->observed->consistent ? C_GREEN : C_YELLOW),
+			in->observed->sentence, c(s, C_OFF));
 	if (v->notes & VA_NOTE_ERROR8_POSSIBLE)
 		fprintf(out, "  Host-state checks fail too; the SDM lets a processor check 26.2 in any "
 			     "order, so error 8 is also possible.\n");
@@ -107,6 +110,11 @@ void va_write_report_text(FILE *out, const char *file, const struct va_report *r
 		header = 1;
 		va_render_unknown(f, line, sizeof line);
 		fprintf(out, "  %s [SDM %s]: %s\n", rule->id, rule->sdm, line);
+	}
+	if (in->notes && in->notes->count) {
+		fprintf(out, "\nAbout the input\n");
+		for (unsigned i = 0; i < in->notes->count; i++)
+			fprintf(out, "  %s\n", in->notes->text[i]);
 	}
 	if (r->truncated)
 		fprintf(out, "\n(more findings than fit in one report; the list is cut)\n");

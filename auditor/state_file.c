@@ -126,11 +126,7 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 {
 	char kb[96], vb[96];
 	uint64_t value = 0, number_key;
-	int m = -1;
-
-	for (int i = 0; i < MSR_COUNT; i++)
-		if (va_word_eq(key.s, key.n, va_msr_name((enum va_msr)i)))
-			m = i;
+	int m = va_msr_lookup(key.s, key.n);
 	if (m < 0 && va_parse_u64(key.s, key.n, &number_key) == 0) {
 		m = number_key <= 0xffffffffu ? va_msr_by_number((uint32_t)number_key) : -1;
 		if (m < 0)
@@ -198,9 +194,9 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 			return fail(r, key.col, "no VMCS field has encoding %s",
 				    dup_span(key, kb, sizeof kb), NULL);
 	} else {
-		f = va_field_by_name(key.s, key.n);
+		f = va_field_lookup(key.s, key.n);
 		if (f == FLD_NONE && key.n > 5 && va_word_eq(key.s + key.n - 5, 5, "_HIGH")) {
-			f = va_field_by_name(key.s, key.n - 5);
+			f = va_field_lookup(key.s, key.n - 5);
 			high = 1;
 			if (f != FLD_NONE && va_field_width(f) != VA_W64)
 				return fail(r, key.col, "%s is not a 64-bit field, so it has no _HIGH half",

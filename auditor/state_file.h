@@ -8,6 +8,7 @@
 #define VA_STATE_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 #include "state.h"
@@ -29,5 +30,8 @@ int va_state_set_memory(struct va_state *st, uint64_t addr, uint64_t value);
 /* Set a field (presence VA_SET), or mark it absent. */
 void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value);
 void va_state_mark_absent(struct va_state *st, enum va_field f);
+
+/* Write st as a state file; 0, or -1 on a write error. */
+int va_state_write(FILE *out, const struct va_state *st);
 
 #endif

@@ -1,17 +1,20 @@
 #include "text_util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "fields.h"
+#include "state.h"
 
 static int hex_digit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	c = tolower(c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
 	return -1;
 }
 
@@ -57,11 +60,18 @@ int va_parse_u64(const char *s, size_t n, uint64_t *out)
 	return 0;
 }
 
+static inline unsigned char fold(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
 int va_word_eq(const char *s, size_t n, const char *word)
 {
 	size_t k = 0;
+	if (n && fold((unsigned char)s[0]) != fold((unsigned char)word[0]))
+		return 0;
 	for (; k < n && word[k]; k++)
-		if (tolower((unsigned char)s[k]) != tolower((unsigned char)word[k]))
+		if (fold((unsigned char)s[k]) != fold((unsigned char)word[k]))
 			return 0;
 	return k == n && word[k] == '\0';
 }
@@ -105,4 +115,78 @@ const char *va_nearest_field_name(const char *s, size_t n)
 	}
 	unsigned limit = n / 4 > 2 ? (unsigned)(n / 4) : 2;
 	return best_d <= limit ? best : NULL;
+}
+
+/*
+ * Name indexes: open addressing over a power of two well above the number
+ * of names, built once; the readers look up a key on every line.
+ */
+#define INDEX_SLOTS 1024
+
+struct name_index {
+	uint16_t slot[INDEX_SLOTS];   /* 1 + position in the name list; 0 = empty */
+};
+
+static uint32_t name_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint32_t)fold((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+static void index_add(struct name_index *ix, const char *name, unsigned position)
+{
+	uint32_t h = name_hash(name, strlen(name)) & (INDEX_SLOTS - 1);
+	while (ix->slot[h])
+		h = (h + 1) & (INDEX_SLOTS - 1);
+	ix->slot[h] = (uint16_t)(position + 1);
+}
+
+/* Position of s[0..n) in the list that `name_of` reads, or -1. */
+static int index_find(const struct name_index *ix, const char *s, size_t n,
+		      const char *(*name_of)(unsigned))
+{
+	uint32_t h = name_hash(s, n) & (INDEX_SLOTS - 1);
+	while (ix->slot[h]) {
+		unsigned position = ix->slot[h] - 1u;
+		if (va_word_eq(s, n, name_of(position)))
+			return (int)position;
+		h = (h + 1) & (INDEX_SLOTS - 1);
+	}
+	return -1;
+}
+
+static const char *field_name_at(unsigned position)
+{
+	return va_field_name((enum va_field)position);
+}
+
+static const char *msr_name_at(unsigned position)
+{
+	return va_msr_name((enum va_msr)position);
+}
+
+static struct name_index field_index, msr_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_indexes(void)
+{
+	for (unsigned f = 1; f < FLD_COUNT; f++)
+		index_add(&field_index, field_name_at(f), f);
+	for (unsigned m = 0; m < MSR_COUNT; m++)
+		index_add(&msr_index, msr_name_at(m), m);
+}
+
+enum va_field va_field_lookup(const char *s, size_t n)
+{
+	pthread_once(&index_once, build_indexes);
+	int f = index_find(&field_index, s, n, field_name_at);
+	return f < 0 ? FLD_NONE : (enum va_field)f;
+}
+
+int va_msr_lookup(const char *s, size_t n)
+{
+	pthread_once(&index_once, build_indexes);
+	return index_find(&msr_index, s, n, msr_name_at);
 }

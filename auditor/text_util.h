@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fields.h"
+
 /* Parse a whole token as a number: 0x-hex (backtick separators allowed, as
  * WinDbg prints them), a hex token containing a backtick, or decimal.
  * 0 on success, -1 if it is not a number, -2 if it does not fit 64 bits. */
@@ -18,6 +20,13 @@ int va_word_eq(const char *s, size_t n, const char *word);
 
 /* Levenshtein distance, case-insensitive, capped at 255. */
 unsigned va_edit_distance(const char *a, size_t na, const char *b, size_t nb);
+
+/* A field by name, case-insensitive: the same answer as va_field_by_name,
+ * through a hash table (the readers look up every line's key). */
+enum va_field va_field_lookup(const char *s, size_t n);
+
+/* A capability MSR by SDM name (enum va_msr), or -1. */
+int va_msr_lookup(const char *s, size_t n);
 
 /* The field name closest to s[0..n), or NULL if none is close. */
 const char *va_nearest_field_name(const char *s, size_t n);

@@ -72,7 +72,7 @@ static int write_files(const char *dir, const char *base, size_t len, int count)
 		if (!f)
 			return -1;
 		fwrite(base, 1, len, f);
-		fprintf(f, "\n[vmcs]\nGUEST_RIP = 0x%x\nVIRTUAL_PROCESSOR_ID = %d\n", 0x1000 + i, i % 7);
+		fprintf(f, "\n[entry]\ncpl = %d\n[memory]\n0x1000 = %d\n", i % 7 ? 0 : 3, i);
 		fclose(f);
 	}
 	return 0;
@@ -102,12 +102,14 @@ static double run_check(const char *binary, const char *dir, int count)
 	argv[1] = "check";
 	argv[2] = "--json";
 	for (int i = 0; i < count; i++) {
-		argv[3 + i] = malloc(strlen(dir) + 16);
-		sprintf(argv[3 + i], "%s/s%05d.state", dir, i);
+		size_t size = strlen(dir) + 32;
+		argv[3 + i] = malloc(size);
+		snprintf(argv[3 + i], size, "%s/s%05d.state", dir, i);
 	}
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", 1, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", 1, 0);
 	pid_t pid;
 	double t0 = now();
 	int rc = posix_spawn(&pid, binary, &fa, NULL, argv, environ);

@@ -8,7 +8,10 @@
 #include "../auditor/audit.h"
 #include "../auditor/render.h"
 #include "../auditor/report_out.h"
+#include "../auditor/observed.h"
+#include "../auditor/profiles.h"
 #include "../auditor/state_file.h"
+#include "load.h"
 #include "input.h"
 #include "commands.h"
 
@@ -26,68 +29,201 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
+/* Options shared by the commands that read inputs. */
+struct input_options {
+	struct va_load_options load;
+	int json, verbose;
+	const char *output;
+	int force;
+	char **files;
+	int nfiles;
+};
+
+static int parse_input_options(int argc, char **argv, struct input_options *o, int allow_output)
+{
+	memset(o, 0, sizeof *o);
+	o->load.profiles = calloc((size_t)argc + 1, sizeof *o->load.profiles);
+	o->files = calloc((size_t)argc + 1, sizeof *o->files);
+	if (!o->load.profiles || !o->files)
+		return -1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--json") && !allow_output)
+			o->json = 1;
+		else if ((!strcmp(a, "--verbose") || !strcmp(a, "-v")) && !allow_output)
+			o->verbose = 1;
+		else if (!strcmp(a, "--force") && allow_output)
+			o->force = 1;
+		else if (!strcmp(a, "--from") || !strcmp(a, "--profile") || (!strcmp(a, "-o") && allow_output)) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "vmcs-audit: %s needs a value\n", a);
+				return -1;
+			}
+			const char *v = argv[++i];
+			if (!strcmp(a, "--from")) {
+				if (!va_reader_by_kind(v)) {
+					fprintf(stderr, "vmcs-audit: --from %s: unknown kind (see 'vmcs-audit help kinds')\n", v);
+					return -1;
+				}
+				o->load.kind = v;
+			} else if (!strcmp(a, "--profile")) {
+				o->load.profiles[o->load.profile_count++] = v;
+			} else {
+				o->output = v;
+			}
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "vmcs-audit: unknown option '%s'\n", a);
+			return -1;
+		} else {
+			o->files[o->nfiles++] = argv[i];
+		}
+	}
+	if (!o->nfiles) {
+		fprintf(stderr, "vmcs-audit: name at least one input file, or - for standard input\n");
+		return -1;
+	}
+	return 0;
+}
+
+static void free_input_options(struct input_options *o)
+{
+	free(o->load.profiles);
+	free(o->files);
+}
+
 static int cmd_check(int argc, char **argv)
 {
-	int json = 0, verbose = 0, nfiles = 0, worst = EXIT_ENTRY_OK;
-	char **files = calloc((size_t)argc + 1, sizeof *files);
-	if (!files)
-		return EXIT_BAD_INPUT;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
-			json = 1;
-		else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v"))
-			verbose = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			free(files);
-			return usage_error("check: unknown option '%s'", argv[i]);
-		} else
-			files[nfiles++] = argv[i];
-	}
-	if (!nfiles) {
-		free(files);
-		return usage_error("check: %sname at least one state file, or - for standard input", "");
+	struct input_options o;
+	int worst = EXIT_ENTRY_OK;
+	if (parse_input_options(argc, argv, &o, 0)) {
+		free_input_options(&o);
+		return usage_error("check: %sbad arguments", "");
 	}
 	struct va_text_style style = {
 		.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-		.verbose = verbose,
+		.verbose = o.verbose,
 	};
 	struct va_state *st = malloc(sizeof *st);
 	struct va_report *report = malloc(sizeof *report);
-	if (!st || !report) {
+	struct va_import_notes *notes = malloc(sizeof *notes);
+	if (!st || !report || !notes) {
 		free(st);
 		free(report);
-		free(files);
+		free(notes);
+		free_input_options(&o);
 		return EXIT_BAD_INPUT;
 	}
-	for (int i = 0; i < nfiles; i++) {
-		char *text;
-		size_t len;
-		struct va_error err;
-		const char *name = strcmp(files[i], "-") ? files[i] : "<stdin>";
-		if (va_read_input(files[i], &text, &len)) {
+	for (int i = 0; i < o.nfiles; i++) {
+		const char *name = strcmp(o.files[i], "-") ? o.files[i] : "<stdin>";
+		if (va_load(st, o.files[i], &o.load, notes)) {
 			worst = EXIT_BAD_INPUT;
+			va_state_release(st);
 			continue;
 		}
-		va_state_init(st);
-		if (va_state_read(st, text, len, name, &err)) {
-			fprintf(stderr, "%s:%u:%u: error: %s\n", err.file, err.line, err.column, err.message);
-			worst = EXIT_BAD_INPUT;
-		} else {
-			va_audit(st, report);
-			if (json)
-				va_write_report_json(stdout, name, report);
-			else
-				va_write_report_text(stdout, name, report, &style);
-			if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
-				worst = EXIT_ENTRY_FAILS;
-		}
+		struct va_observed observed;
+		va_audit(st, report);
+		va_observe(st, report, &observed);
+		struct va_report_input in = { name, notes, &observed };
+		if (o.json)
+			va_write_report_json(stdout, &in, report);
+		else
+			va_write_report_text(stdout, &in, report, &style);
+		if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
+			worst = EXIT_ENTRY_FAILS;
 		va_state_release(st);
-		free(text);
 	}
 	free(st);
 	free(report);
-	free(files);
+	free(notes);
+	free_input_options(&o);
 	return worst;
+}
+
+/* Write to a new file beside the target, then rename: a user's file is
+ * never half-written, and never replaced without --force. */
+static int write_state_file(const char *path, const struct va_state *st, int force)
+{
+	if (!force && access(path, F_OK) == 0) {
+		fprintf(stderr, "vmcs-audit: import: %s exists; choose another name or add --force\n", path);
+		return -1;
+	}
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return -1;
+	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wx");
+	int rc = -1;
+	if (f) {
+		rc = va_state_write(f, st);
+		if (fclose(f) != 0)
+			rc = -1;
+		if (rc == 0 && rename(tmp, path) != 0)
+			rc = -1;
+		if (rc != 0)
+			remove(tmp);
+	}
+	if (rc != 0)
+		fprintf(stderr, "vmcs-audit: import: cannot write %s\n", path);
+	free(tmp);
+	return rc;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	struct input_options o;
+	if (parse_input_options(argc, argv, &o, 1)) {
+		free_input_options(&o);
+		return usage_error("import: %sbad arguments", "");
+	}
+	struct va_state *st = malloc(sizeof *st);
+	struct va_import_notes *notes = malloc(sizeof *notes);
+	int rc = 0;
+	if (!st || !notes) {
+		rc = EXIT_BAD_INPUT;
+		goto out;
+	}
+	if (o.nfiles > 1) {
+		fprintf(stderr, "vmcs-audit: import: one input at a time (concatenate pastes into one file)\n");
+		rc = EXIT_BAD_INPUT;
+		goto out;
+	}
+	if (va_load(st, o.files[0], &o.load, notes)) {
+		rc = EXIT_BAD_INPUT;
+		goto out;
+	}
+	for (unsigned i = 0; i < notes->count; i++)
+		fprintf(stderr, "vmcs-audit: note: %s\n", notes->text[i]);
+	if (o.output)
+		rc = write_state_file(o.output, st, o.force) ? EXIT_BAD_INPUT : 0;
+	else
+		rc = va_state_write(stdout, st) ? EXIT_BAD_INPUT : 0;
+	va_state_release(st);
+out:
+	free(st);
+	free(notes);
+	free_input_options(&o);
+	return rc;
+}
+
+static int cmd_profiles(int argc, char **argv)
+{
+	const char *filter = argc > 1 ? argv[1] : "";
+	char what[256], source[256];
+	unsigned shown = 0;
+	for (unsigned i = 0; i < va_profile_count; i++) {
+		const struct va_profile *p = &va_profiles[i];
+		va_profile_provenance(p, what, sizeof what, source, sizeof source);
+		if (*filter && !strstr(p->name, filter) && !strstr(what, filter))
+			continue;
+		printf("%s\n    %s\n    source: %s\n", p->name, what, source);
+		shown++;
+	}
+	if (!shown) {
+		fprintf(stderr, "vmcs-audit: no profile matches '%s'\n", filter);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
 }
 
 static int cmd_rules(int argc, char **argv)
@@ -126,10 +262,14 @@ static int cmd_explain(int argc, char **argv)
 static int cmd_help(int argc, char **argv);
 
 static const struct va_command commands[] = {
-	{ "check", "[--json] [--verbose] FILE...", "audit state files (- reads standard input)", cmd_check },
+	{ "check", "[--json] [--from KIND] [--profile P]... FILE...",
+	  "audit inputs: state files or pastes (- reads standard input)", cmd_check },
+	{ "import", "[--from KIND] [--profile P]... FILE [-o OUT]",
+	  "write what was understood as a state file", cmd_import },
+	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
 	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
 	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
-	{ "help", "[state-file]", "this text, or the state-file keys", cmd_help },
+	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },
 };
 
 static void print_usage(FILE *out)
@@ -138,7 +278,7 @@ static void print_usage(FILE *out)
 		     "Predicts what VMLAUNCH/VMRESUME does with a VMCS and lists every VM-entry\n"
 		     "check (Intel SDM Vol. 3C, chapter 26) that fails.\n\nCommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-8s %-30s %s\n", commands[i].name, commands[i].args, commands[i].help);
+		fprintf(out, "  %-8s %s\n           %s\n", commands[i].name, commands[i].args, commands[i].help);
 	fprintf(out, "\nOptions: --help, --version\n"
 		     "Exit status of check: 0 entry succeeds, 1 entry fails, 2 bad input or usage.\n");
 }
@@ -147,6 +287,14 @@ static int cmd_help(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "state-file")) {
 		va_write_state_file_help(stdout);
+		return 0;
+	}
+	if (argc >= 2 && !strcmp(argv[1], "kinds")) {
+		size_t n;
+		const struct va_reader *const *readers = va_readers(&n);
+		printf("Input kinds (--from KIND); without --from the kind is detected:\n");
+		for (size_t i = 0; i < n; i++)
+			printf("  %-10s %s\n", readers[i]->kind, readers[i]->what);
 		return 0;
 	}
 	print_usage(stdout);

@@ -1,0 +1,25 @@
+/* What the dump says the CPU did, against what the audit predicts. */
+#ifndef VA_OBSERVED_H
+#define VA_OBSERVED_H
+
+#include <stddef.h>
+
+#include "audit.h"
+
+enum va_observed_kind { VA_OBSERVED_NONE, VA_OBSERVED_VMFAIL, VA_OBSERVED_ENTRY_FAILURE };
+
+struct va_observed {
+	enum va_observed_kind kind;
+	unsigned vm_instruction_error;  /* VA_OBSERVED_VMFAIL */
+	unsigned exit_reason;           /* basic reason, VA_OBSERVED_ENTRY_FAILURE */
+	int qualification_known;
+	unsigned long long qualification;
+	int consistent;                 /* the prediction allows what was observed */
+	char sentence[256];
+};
+
+/* From the exit-information fields of the state (VM_INSTRUCTION_ERROR,
+ * VM_EXIT_REASON with bit 31, EXIT_QUALIFICATION). */
+void va_observe(const struct va_state *st, const struct va_report *r, struct va_observed *out);
+
+#endif

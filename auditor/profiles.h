@@ -1,0 +1,22 @@
+/* CPU profiles built into the binary: the capability MSRs of real CPUs
+ * (the files of msr_profiles/, state-file [cpu] sections with their sources). */
+#ifndef VA_PROFILES_H
+#define VA_PROFILES_H
+
+#include <stddef.h>
+
+struct va_profile {
+	const char *name;   /* file name without .profile */
+	const char *text;   /* the file, comments included */
+};
+
+extern const struct va_profile va_profiles[];
+extern const unsigned va_profile_count;
+
+/* By exact name, or NULL. */
+const struct va_profile *va_profile_find(const char *name);
+/* The description line and the source line of a profile, without "# ". */
+void va_profile_provenance(const struct va_profile *p, char *what, size_t what_size,
+			   char *source, size_t source_size);
+
+#endif

@@ -1,0 +1,17 @@
+# Generates a C file holding every msr_profiles/*.profile as a string, so the
+# binary works without installed data files.  -DDIR=... -DOUT=...
+file(GLOB profiles ${DIR}/*.profile)
+list(SORT profiles)
+set(body "")
+set(count 0)
+foreach(p ${profiles})
+  get_filename_component(name ${p} NAME_WE)
+  file(READ ${p} text)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n\"\n\t\"" text "${text}")
+  string(APPEND body "\t{ \"${name}\",\n\t\"${text}\" },\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+file(WRITE ${OUT}.tmp "/* Generated from msr_profiles/ by cmake/embed_profiles.cmake; do not edit. */\n#include \"profiles.h\"\n\nconst struct va_profile va_profiles[] = {\n${body}};\nconst unsigned va_profile_count = ${count};\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
