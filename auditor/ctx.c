@@ -196,6 +196,10 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st)
 							: (cr4_fixed1 & BIT(32)) != 0;
 		c->have |= VA_NEED_FRED;
 	}
+	if (va_fact_known(st, FACT_CET_SHSTK))
+		c->have |= VA_NEED_CET_SHSTK;
+	if (va_fact_known(st, FACT_CET_IBT))
+		c->have |= VA_NEED_CET_IBT;
 	if (va_fact_known(st, FACT_RTM))
 		c->have |= VA_NEED_RTM;
 	if (va_fact_known(st, FACT_SGX))

@@ -100,6 +100,15 @@ void va_render_message(const struct va_rule *rule, const struct va_eval *ev, cha
 			if (kn > 5 && kind[4] == ':')
 				set = va_bitset_by_name(kind + 5, (unsigned)(kn - 5));
 			put_bits(&o, v, set);
+		} else if (kn == 5 && !strncmp(kind, "bytes", 5)) {
+			int first = 1;
+			for (unsigned b = 0; b < 64; b++)
+				if ((v >> b) & 1) {
+					put(&o, "%sbyte %u", first ? "" : ", ", b);
+					first = 0;
+				}
+			if (first)
+				put(&o, "no bytes");
 		} else if (kn == 3 && !strncmp(kind, "msr", 3)) {
 			int m = va_msr_by_number((uint32_t)v);
 			put(&o, "%s", m >= 0 ? va_msr_name((enum va_msr)m) : "?");

@@ -5,7 +5,8 @@
  * Message templates: {0}..{3} an operand in hex; {0:d} in decimal;
  * {0:bits} the set bits named from the rule's bitset ({0:bits:CR4} names
  * another set); {0:msr} the MSR name for an MSR number; {0:entry:KEY} the
- * [entry] word for a value; {0:byte} "byte N"; {field} the name of the
+ * [entry] word for a value; {0:bytes} "byte 2, byte 7" for a mask whose
+ * bit i stands for byte i; {field} the name of the
  * rule's field; {f0}..{f5} the rule's fields list.
  */
 #ifndef VA_RENDER_H

@@ -22,6 +22,10 @@ static void test_template(void)
 	struct va_eval wv = { { VA_INSN_VMRESUME, VA_LAUNCH_CLEAR, 0, 0 }, 0, 0 };
 	va_render_message(&words, &wv, buf, sizeof buf);
 	CU_ASSERT_STRING_EQUAL(buf, "vmresume/clear");
+	struct va_rule bytes = { .id = "T.Z", .sdm = "26.1", .message = "{0:bytes}; {1:bytes}" };
+	struct va_eval bv = { { 0x84, 0, 0, 0 }, 0, 0 };
+	va_render_message(&bytes, &bv, buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "byte 2, byte 7; no bytes");
 	/* A short buffer truncates safely. */
 	char small[8];
 	va_render_message(&rule, &ev, small, sizeof small);
