@@ -1,7 +1,188 @@
+/*
+ * SDM 26.2.1.2 Checks on VM-exit control fields (VMfailValid 7), and the
+ * advisory MSR-list lengths of Appendix A.6.
+ */
 #include "predicates.h"
 #include "rule_lists.h"
 
+#define HINT_MSR_ALIGN "An MSR area is an array of 16-byte entries and must start on a 16-byte " \
+	"boundary."
+#define HINT_MSR_WIDTH "The field takes the physical address of the MSR area, below the " \
+	"processor's physical-address width."
+#define HINT_MSR_END "The area (16 bytes per entry) ends beyond the physical-address width: " \
+	"check the count, and that the address is a physical one."
+#define HINT_MSR_COUNT "Lists longer than the recommended maximum can make the VMX transition " \
+	"fail unpredictably (even with a machine check). Keep rarely changing MSRs out of the list."
+
+#define NOTES_END_WIDTH "VirtualBox checks only the start address, not the area's last byte."
+#define NOTES_COUNT_MAX "Not a 26.2 check: the SDM calls longer lists undefined behaviour. KVM " \
+	"fails such an entry with VMfailValid(7); VirtualBox only notices at VM-exit time; Bochs " \
+	"does not check."
+
 const struct va_rule va_rules_exit_controls[] = {
-	{ .id = "PLACEHOLDER.exit_controls" },
+	{
+		.id = "CTL.EXIT.ALLOWED0", .sdm = "26.2.1.2", .sdm_also = "A.4",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "Every VM-exit control that the VM-exit capability MSR (bits 31:0) requires "
+			   "is 1 in VM_EXIT_CONTROLS",
+		.message = MSG_ALLOWED0,
+		.hint = HINT_ALLOWED0,
+		.notes = "Bochs, KVM and VirtualBox check it as the SDM says. Default1 bits: 0-8, 10, "
+			 "11, 13, 14, 16, 17 (IA32_VMX_TRUE_EXIT_CTLS may allow 0 for some).",
+		.fields = { FLD_VM_EXIT_CONTROLS },
+		.needs = VA_NEED_EXITCAP,
+		.check = va_check_allowed0, .arg = VEC_EXIT, .bitset = VA_BITS_EXIT,
+	},
+	{
+		.id = "CTL.EXIT.ALLOWED1", .sdm = "26.2.1.2", .sdm_also = "A.4",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "Every bit that is 1 in VM_EXIT_CONTROLS is allowed to be 1 by the VM-exit "
+			   "capability MSR (bits 63:32)",
+		.message = MSG_ALLOWED1,
+		.hint = HINT_ALLOWED1,
+		.notes = "Bochs, KVM and VirtualBox check it as the SDM says.",
+		.fields = { FLD_VM_EXIT_CONTROLS },
+		.needs = VA_NEED_EXITCAP,
+		.check = va_check_allowed1, .arg = VEC_EXIT, .bitset = VA_BITS_EXIT,
+	},
+	{
+		.id = "CTL.EXIT2.ALLOWED1", .sdm = "26.2.1.2", .sdm_also = "A.4.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "Every bit that is 1 in SECONDARY_VM_EXIT_CONTROLS is allowed to be 1 by "
+			   "IA32_VMX_EXIT_CTLS2 (a 64-bit allowed-1 mask)",
+		.message = MSG_ALLOWED1,
+		.hint = "A secondary VM-exit control this CPU does not offer is set. Mask the field "
+			"with IA32_VMX_EXIT_CTLS2 (0x493), or clear VM_EXIT_ACTIVATE_SECONDARY_CONTROLS.",
+		.notes = "Bochs checks it. KVM (until its 2025 FRED series) and VirtualBox never offer "
+			 "the secondary VM-exit controls, so only their allowed-1 check of "
+			 "VM_EXIT_CONTROLS bit 31 fires.",
+		.fields = { FLD_SECONDARY_VM_EXIT_CONTROLS, FLD_VM_EXIT_CONTROLS },
+		.needs = VA_NEED_EXIT2CAP,
+		.gate = { WHEN(VEC_EXIT, 31) },
+		.check = va_check_allowed1, .arg = VEC_EXIT2, .bitset = VA_BITS_EXIT2,
+	},
+	{
+		.id = "CTL.EXIT.SAVE_TIMER_NEEDS_TIMER", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "If \"save VMX-preemption timer value\" (VM-exit control bit 22) is 1, "
+			   "\"activate VMX-preemption timer\" (pin-based bit 6) is 1",
+		.message = "VM_EXIT_SAVE_VMX_PREEMPTION_TIMER is 1, but {f1} = {0} has "
+			   "PIN_BASED_VMX_PREEMPTION_TIMER (bit 6) = 0: set it, or clear the save "
+			   "control",
+		.hint = "Saving the timer value needs the timer: enable the preemption timer in the "
+			"pin-based controls in the same step, or drop the save control.",
+		.notes = "VirtualBox tests bit 22 of the primary processor-based controls (NMI-window "
+			 "exiting) instead of the VM-exit control, so it rejects NMI-window exiting "
+			 "without the timer and never checks this condition. Bochs and KVM follow the "
+			 "SDM.",
+		.fields = { FLD_VM_EXIT_CONTROLS, FLD_PIN_BASED_VM_EXEC_CONTROL },
+		.gate = { WHEN(VEC_EXIT, 22) },
+		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 6, .mask = 1,
+	},
+	{
+		.id = "CTL.EXIT.MSR_STORE_ALIGN", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "Bits 3:0 of VM_EXIT_MSR_STORE_ADDR are 0",
+		.message = "{field} = {0} is not 16-byte aligned (bits 3:0 = {1}); it must be, "
+			   "because {f1} is not 0",
+		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address,
+		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
+		.check = va_check_aligned, .field = FLD_VM_EXIT_MSR_STORE_ADDR, .mask = BITS(3, 0),
+	},
+	{
+		.id = "CTL.EXIT.MSR_STORE_WIDTH", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "VM_EXIT_MSR_STORE_ADDR sets no bit beyond the physical-address width",
+		.message = MSG_WIDTH,
+		.hint = HINT_MSR_WIDTH, .hint_for = va_hint_msr_area_address,
+		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
+		.needs = VA_NEED_MAXPHYADDR,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
+		.check = va_check_width, .field = FLD_VM_EXIT_MSR_STORE_ADDR,
+	},
+	{
+		.id = "CTL.EXIT.MSR_STORE_END_WIDTH", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "The last byte of the VM-exit MSR-store area (VM_EXIT_MSR_STORE_ADDR + 16 "
+			   "× VM_EXIT_MSR_STORE_COUNT − 1, computed without wrap-around) is within the "
+			   "physical-address width",
+		.message = "{f0} = {0} with {f1} = {1:d}: the area's last byte, {2}, lies beyond the "
+			   "{3:d}-bit physical-address width",
+		.hint = HINT_MSR_END, .hint_for = va_hint_msr_area_end,
+		.notes = NOTES_END_WIDTH,
+		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
+		.needs = VA_NEED_MAXPHYADDR,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
+		.check = va_check_msr_area_end, .field = FLD_VM_EXIT_MSR_STORE_ADDR,
+	},
+	{
+		.id = "CTL.EXIT.MSR_LOAD_ALIGN", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "Bits 3:0 of VM_EXIT_MSR_LOAD_ADDR are 0",
+		.message = "{field} = {0} is not 16-byte aligned (bits 3:0 = {1}); it must be, "
+			   "because {f1} is not 0",
+		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address,
+		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
+		.check = va_check_aligned, .field = FLD_VM_EXIT_MSR_LOAD_ADDR, .mask = BITS(3, 0),
+	},
+	{
+		.id = "CTL.EXIT.MSR_LOAD_WIDTH", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "VM_EXIT_MSR_LOAD_ADDR sets no bit beyond the physical-address width",
+		.message = MSG_WIDTH,
+		.hint = HINT_MSR_WIDTH, .hint_for = va_hint_msr_area_address,
+		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
+		.needs = VA_NEED_MAXPHYADDR,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
+		.check = va_check_width, .field = FLD_VM_EXIT_MSR_LOAD_ADDR,
+	},
+	{
+		.id = "CTL.EXIT.MSR_LOAD_END_WIDTH", .sdm = "26.2.1.2",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
+		.summary = "The last byte of the VM-exit MSR-load area (VM_EXIT_MSR_LOAD_ADDR + 16 × "
+			   "VM_EXIT_MSR_LOAD_COUNT − 1, computed without wrap-around) is within the "
+			   "physical-address width",
+		.message = "{f0} = {0} with {f1} = {1:d}: the area's last byte, {2}, lies beyond the "
+			   "{3:d}-bit physical-address width",
+		.hint = HINT_MSR_END, .hint_for = va_hint_msr_area_end,
+		.notes = NOTES_END_WIDTH,
+		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
+		.needs = VA_NEED_MAXPHYADDR,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
+		.check = va_check_msr_area_end, .field = FLD_VM_EXIT_MSR_LOAD_ADDR,
+	},
+	{
+		.id = "ADV.EXIT.MSR_STORE_COUNT_MAX", .sdm = "26.2.1.2",
+		.sdm_also = "A.6 (advisory, not a 26.2 check)",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_WARNING, .flags = VA_RULE_ADVISORY,
+		.summary = "VM_EXIT_MSR_STORE_COUNT is at most the recommended maximum, 512 × "
+			   "(IA32_VMX_MISC bits 27:25 + 1)",
+		.message = "{field} = {0:d} exceeds the recommended maximum of {1:d} entries "
+			   "(IA32_VMX_MISC = {2}): the behaviour of the VM exit is undefined",
+		.hint = HINT_MSR_COUNT,
+		.notes = NOTES_COUNT_MAX,
+		.fields = { FLD_VM_EXIT_MSR_STORE_COUNT },
+		.needs = VA_NEED_MISC,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
+		.check = va_check_msr_count_max, .field = FLD_VM_EXIT_MSR_STORE_COUNT,
+	},
+	{
+		.id = "ADV.EXIT.MSR_LOAD_COUNT_MAX", .sdm = "26.2.1.2",
+		.sdm_also = "A.6 (advisory, not a 26.2 check)",
+		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_WARNING, .flags = VA_RULE_ADVISORY,
+		.summary = "VM_EXIT_MSR_LOAD_COUNT is at most the recommended maximum, 512 × "
+			   "(IA32_VMX_MISC bits 27:25 + 1)",
+		.message = "{field} = {0:d} exceeds the recommended maximum of {1:d} entries "
+			   "(IA32_VMX_MISC = {2}): the behaviour of the VM exit is undefined",
+		.hint = HINT_MSR_COUNT,
+		.notes = NOTES_COUNT_MAX,
+		.fields = { FLD_VM_EXIT_MSR_LOAD_COUNT },
+		.needs = VA_NEED_MISC,
+		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
+		.check = va_check_msr_count_max, .field = FLD_VM_EXIT_MSR_LOAD_COUNT,
+	},
 };
-const unsigned va_rules_exit_controls_count = 0;
+const unsigned va_rules_exit_controls_count =
+	sizeof va_rules_exit_controls / sizeof va_rules_exit_controls[0];

@@ -10,6 +10,17 @@ int va_pat_bad_byte(uint64_t pat)
 	return -1;
 }
 
+uint64_t va_pat_bad_bytes(uint64_t pat)
+{
+	uint64_t mask = 0;
+	for (int i = 0; i < 8; i++) {
+		unsigned type = (unsigned)(pat >> (8 * i)) & 0xff;
+		if (type == 2 || type == 3 || type > 7)
+			mask |= BIT(i);
+	}
+	return mask;
+}
+
 bool va_msr_area_end_within(uint64_t addr, uint32_t count, unsigned width, uint64_t *end_hi,
 			    uint64_t *end_lo)
 {
@@ -187,4 +198,69 @@ enum va_status va_check_nonzero(const struct va_ctx *c, const struct va_rule *r,
 	uint64_t value = va_get(c, (enum va_field)r->field);
 	e->v[0] = value;
 	return value ? VA_PASS : VA_FAIL;
+}
+
+enum va_status va_check_one_bits(const struct va_ctx *c, const struct va_rule *r,
+				 struct va_eval *e)
+{
+	e->v[0] = va_get(c, (enum va_field)r->field);
+	e->v[1] = va_missing_bits(e->v[0], r->mask);
+	return e->v[1] ? VA_FAIL : VA_PASS;
+}
+
+enum va_status va_check_pat(const struct va_ctx *c, const struct va_rule *r, struct va_eval *e)
+{
+	uint64_t pat = va_get(c, (enum va_field)r->field);
+	int first = va_pat_bad_byte(pat);
+	e->v[0] = pat;
+	e->v[3] = va_pat_bad_bytes(pat);
+	if (first < 0)
+		return VA_PASS;
+	e->v[1] = (uint64_t)first;
+	e->v[2] = (pat >> (8 * first)) & 0xff;
+	return VA_FAIL;
+}
+
+enum va_status va_check_msr_area_end(const struct va_ctx *c, const struct va_rule *r,
+				     struct va_eval *e)
+{
+	uint64_t addr = va_get(c, (enum va_field)r->fields[0]);
+	uint32_t count = (uint32_t)va_get(c, (enum va_field)r->fields[1]);
+	uint64_t end_hi, end_lo;
+	bool within = va_msr_area_end_within(addr, count, c->maxphyaddr, &end_hi, &end_lo);
+
+	e->v[0] = addr;
+	e->v[1] = count;
+	e->v[2] = end_lo;
+	e->v[3] = c->maxphyaddr;
+	return within ? VA_PASS : VA_FAIL;
+}
+
+enum va_status va_check_msr_count_max(const struct va_ctx *c, const struct va_rule *r,
+				      struct va_eval *e)
+{
+	uint64_t misc = c->st->msr[MSR_IA32_VMX_MISC];
+	e->v[0] = (uint32_t)va_get(c, (enum va_field)r->field);
+	e->v[1] = va_msr_list_max(misc);
+	e->v[2] = misc;
+	return e->v[0] <= e->v[1] ? VA_PASS : VA_FAIL;
+}
+
+const char *va_hint_msr_area_address(const struct va_eval *e)
+{
+	if (va_beyond_width(e->v[0], 48))
+		return "This looks like a virtual address (bits 63:48 are set). The field needs the "
+		       "physical address of the MSR area, 16-byte aligned.";
+	return NULL;
+}
+
+const char *va_hint_msr_area_end(const struct va_eval *e)
+{
+	const char *h = va_hint_msr_area_address(e);
+	if (h)
+		return h;
+	if (e->v[2] < e->v[0])
+		return "The area runs past the top of the 64-bit address space: the address is not "
+		       "a physical address of memory.";
+	return NULL;
 }

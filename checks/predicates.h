@@ -53,6 +53,29 @@ static inline bool va_upper_bits_identical(uint64_t addr, unsigned width)
 /* Index of the first byte of a PAT value that is not a memory type (0, 1,
  * 4, 5, 6, 7), or -1. */
 int va_pat_bad_byte(uint64_t pat);
+/* The bytes of a PAT value that are not memory types: bit i for byte i. */
+uint64_t va_pat_bad_bytes(uint64_t pat);
+
+/* Recommended maximum number of MSR-list entries: 512 × (IA32_VMX_MISC[27:25] + 1) (A.6). */
+static inline uint64_t va_msr_list_max(uint64_t misc)
+{
+	return 512 * (((misc >> 25) & 7) + 1);
+}
+
+/* A CPU fact: as given, else its documented default. */
+static inline uint64_t va_fact_value(const struct va_ctx *c, enum va_fact f)
+{
+	return va_fact_known(c->st, f) ? c->st->fact[f] : va_fact_info(f)->default_value;
+}
+
+/* A CPU fact only if given: true and *out, or false. */
+static inline bool va_fact_get(const struct va_ctx *c, enum va_fact f, uint64_t *out)
+{
+	if (!va_fact_known(c->st, f))
+		return false;
+	*out = c->st->fact[f];
+	return true;
+}
 
 /* The end of an MSR area (addr + 16 * count - 1) is within width, computed
  * without wrap-around. */
@@ -80,6 +103,21 @@ va_check_fn va_check_canonical;
 va_check_fn va_check_zero_bits;
 va_check_fn va_check_ctl_bit;
 va_check_fn va_check_nonzero;
+/*   va_check_one_bits  rule.field, rule.mask = bits that must be 1: {0} value, {1} bits that are 0
+ *   va_check_pat       rule.field: {0} value, {1} first bad byte, {2} its value, {3} bad bytes
+ *   va_check_msr_area_end  fields[0] address, fields[1] count: {0} address, {1} count,
+ *                      {2} last byte (low 64 bits), {3} width N
+ *   va_check_msr_count_max rule.field = count: {0} count, {1} recommended maximum, {2} IA32_VMX_MISC
+ */
+va_check_fn va_check_one_bits;
+va_check_fn va_check_pat;
+va_check_fn va_check_msr_area_end;
+va_check_fn va_check_msr_count_max;
+
+/* Hints for MSR-area addresses ({0}): a virtual address written where the
+ * physical one belongs, or (with {2} the end) an area wrapping past 2^64. */
+va_hint_fn va_hint_msr_area_address;
+va_hint_fn va_hint_msr_area_end;
 
 /* Message templates that go with the shared predicates. */
 #define MSG_ALLOWED0 "{f0} = {0}: {1:bits} must be 1 ({3:msr} = {2} requires them)"
@@ -88,6 +126,16 @@ va_check_fn va_check_nonzero;
 #define MSG_WIDTH "{field} = {0} has bits beyond the physical-address width of {1:d} bits: {2}"
 #define MSG_CANONICAL "{field} = {0} is not canonical for {1:d}-bit linear addresses"
 #define MSG_ZERO_BITS "{field} = {0}: reserved {1:bits} must be 0"
+#define MSG_PAT "{field} = {0}: {3:bytes} hold no memory type (byte {1:d} is {2}); every byte " \
+	"must be 0 (UC), 1 (WC), 4 (WT), 5 (WP), 6 (WB) or 7 (UC-)"
+
+/* Hints of the allowed-settings rules of every control vector. */
+#define HINT_ALLOWED0 "A bit this CPU requires is 0: the control word was probably built from " \
+	"the wanted features alone. OR in bits 31:0 of the capability MSR (the TRUE_ one when " \
+	"IA32_VMX_BASIC bit 55 is 1) before writing the field."
+#define HINT_ALLOWED1 "This CPU, or the hypervisor underneath you, does not offer the named " \
+	"controls: they were set after the capability mask was applied, or the mask came from " \
+	"another machine. Nested hypervisors offer fewer controls than bare metal."
 
 /* Gates: the rule applies when bit `b` of vector `v` equals 1 (or 0). */
 #define WHEN(v, b) { .vec = (v), .bit = (b), .value = 1 }
