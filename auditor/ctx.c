@@ -60,6 +60,14 @@ static const uint16_t cond_fields[COND_COUNT][3] = {
 	[COND_FRED_GUEST] = { FLD_GUEST_CR4, FLD_VM_ENTRY_CONTROLS },
 	[COND_64BIT_GUEST_CODE] = { FLD_GUEST_CS_AR_BYTES, FLD_VM_ENTRY_CONTROLS },
 	[COND_LINK_POINTER] = { FLD_VMCS_LINK_POINTER },
+	[COND_ES_USABLE] = { FLD_GUEST_ES_AR_BYTES },
+	[COND_CS_USABLE] = { FLD_GUEST_CS_AR_BYTES },
+	[COND_SS_USABLE] = { FLD_GUEST_SS_AR_BYTES },
+	[COND_DS_USABLE] = { FLD_GUEST_DS_AR_BYTES },
+	[COND_FS_USABLE] = { FLD_GUEST_FS_AR_BYTES },
+	[COND_GS_USABLE] = { FLD_GUEST_GS_AR_BYTES },
+	[COND_LDTR_USABLE] = { FLD_GUEST_LDTR_AR_BYTES },
+	[COND_TR_USABLE] = { FLD_GUEST_TR_AR_BYTES },
 };
 
 static const uint16_t vec_fields[VEC_COUNT][2] = {
@@ -95,7 +103,7 @@ static void mark_unknown(struct va_ctx *c)
 			c->vec_unknown |= 1u << v;
 	for (unsigned k = 0; k < COND_COUNT; k++)
 		if (first_absent(c->st, cond_fields[k], 3) != FLD_NONE)
-			c->cond_unknown |= 1u << k;
+			c->cond_unknown |= 1ull << k;
 }
 
 void va_ctx_init(struct va_ctx *c, const struct va_state *st)
@@ -287,6 +295,11 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st)
 		cond |= BIT(COND_64BIT_GUEST_CODE);
 	if (st->field[FLD_VMCS_LINK_POINTER] != ~0ull)
 		cond |= BIT(COND_LINK_POINTER);
+	_Static_assert(FLD_GUEST_TR_AR_BYTES == FLD_GUEST_ES_AR_BYTES + 7,
+		       "the guest AR fields are consecutive in the field table");
+	for (unsigned r = 0; r < 8; r++)
+		if (!(st->field[FLD_GUEST_ES_AR_BYTES + r] & BIT(16)))
+			cond |= BIT(COND_ES_USABLE + r);
 	c->vec[VEC_COND] = cond;
 
 	if (st->absent_count)
@@ -386,6 +399,14 @@ const char *va_cond_text(enum va_cond k)
 		[COND_FRED_GUEST] = "the guest will use FRED (IA-32e mode guest and GUEST_CR4.FRED = 1)",
 		[COND_64BIT_GUEST_CODE] = "the guest runs 64-bit code (IA-32e mode guest and CS.L = 1)",
 		[COND_LINK_POINTER] = "VMCS_LINK_POINTER is not FFFFFFFF_FFFFFFFFH",
+		[COND_ES_USABLE] = "GUEST_ES_AR_BYTES bit 16 (unusable) = 0",
+		[COND_CS_USABLE] = "GUEST_CS_AR_BYTES bit 16 (unusable) = 0",
+		[COND_SS_USABLE] = "GUEST_SS_AR_BYTES bit 16 (unusable) = 0",
+		[COND_DS_USABLE] = "GUEST_DS_AR_BYTES bit 16 (unusable) = 0",
+		[COND_FS_USABLE] = "GUEST_FS_AR_BYTES bit 16 (unusable) = 0",
+		[COND_GS_USABLE] = "GUEST_GS_AR_BYTES bit 16 (unusable) = 0",
+		[COND_LDTR_USABLE] = "GUEST_LDTR_AR_BYTES bit 16 (unusable) = 0",
+		[COND_TR_USABLE] = "GUEST_TR_AR_BYTES bit 16 (unusable) = 0",
 	};
 	return (unsigned)k < COND_COUNT && text[k] ? text[k] : "?";
 }

@@ -1,5 +1,5 @@
 #include "audit.h"
-#include "rule_table.h"
+#include "plan.h"
 
 static struct va_finding *add_finding(struct va_report *r, unsigned rule, uint8_t status)
 {
@@ -93,25 +93,47 @@ static enum va_status run_per_msr_entry(struct va_ctx *c, const struct va_rule *
 	return worst;
 }
 
-static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
-			       unsigned index, struct va_report *r)
+/* All gates hold.  An unused gate is {VEC_NONE, 0, 0}, and vec[VEC_NONE] is
+ * 0, so it holds without a branch of its own. */
+static inline bool gate_holds(const struct va_ctx *c, const struct va_gate *g)
 {
-	const struct va_state *st = c->st;
+	return !(((c->vec[g->vec] >> g->bit) ^ g->value) & 1);
+}
 
-	for (unsigned g = 0; g < 2; g++) {
+static inline bool gates_hold(const struct va_ctx *c, const struct va_rule *rule)
+{
+	return gate_holds(c, &rule->gate[0]) && gate_holds(c, &rule->gate[1]) &&
+	       gate_holds(c, &rule->gate[2]);
+}
+
+/* A gate that reads a field the input did not have: the rule is unknown. */
+static enum va_field unknown_gate(const struct va_ctx *c, const struct va_rule *rule)
+{
+	for (unsigned g = 0; g < VA_RULE_MAX_GATES; g++) {
 		const struct va_gate *gate = &rule->gate[g];
 		if (gate->vec == VEC_NONE)
 			continue;
-		uint32_t unknown = gate->vec == VEC_COND ? c->cond_unknown >> gate->bit
-							 : c->vec_unknown >> gate->vec;
-		if (unknown & 1) {
-			enum va_field f = va_vec_absent_field(c, (enum va_vec)gate->vec, gate->bit);
-			return unknown_finding(r, index, VA_UNK_FIELD, f);
-		}
-		if (((c->vec[gate->vec] >> gate->bit) & 1) != gate->value)
-			return VA_NOT_APPLICABLE;
+		uint64_t unknown = gate->vec == VEC_COND ? c->cond_unknown >> gate->bit
+							 : (uint64_t)(c->vec_unknown >> gate->vec);
+		if (unknown & 1)
+			return va_vec_absent_field(c, (enum va_vec)gate->vec, gate->bit);
 	}
-	if (st->absent_count) {
+	return FLD_NONE;
+}
+
+static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
+			       unsigned index, struct va_report *r, bool any_absent)
+{
+	const struct va_state *st = c->st;
+
+	if (any_absent) {
+		enum va_field f = unknown_gate(c, rule);
+		if (f != FLD_NONE)
+			return unknown_finding(r, index, VA_UNK_FIELD, f);
+	}
+	if (!gates_hold(c, rule))
+		return VA_NOT_APPLICABLE;
+	if (any_absent) {
 		for (unsigned k = 0; k < VA_RULE_MAX_FIELDS && rule->fields[k] != FLD_NONE; k++)
 			if (st->presence[rule->fields[k]] == VA_ABSENT)
 				return unknown_finding(r, index, VA_UNK_FIELD, rule->fields[k]);
@@ -126,51 +148,107 @@ static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
 
 	struct va_eval ev = { { 0, 0, 0, 0 }, VA_UNK_NONE, 0 };
 	enum va_status s = rule->check(c, rule, &ev);
+	if (s == VA_PASS)
+		return s;
 	if (s == VA_FAIL)
 		s = failed(rule);
 	record(r, index, s, &ev, 0);
 	return s;
 }
 
+/* Evaluation of a rule whose gates hold, on an input with no absent field. */
+static enum va_status evaluate_applicable(struct va_ctx *c, const struct va_rule *rule,
+					  unsigned index, struct va_report *r, bool slow)
+{
+	if (slow) {
+		if (rule->applies && !rule->applies(c, rule))
+			return VA_NOT_APPLICABLE;
+		uint32_t missing = rule->needs & ~c->have;
+		if (missing)
+			return unknown_finding(r, index, VA_UNK_NEED, lowest_bit(missing));
+		if (rule->flags & VA_RULE_PER_MSR_ENTRY)
+			return run_per_msr_entry(c, rule, index, r);
+	}
+	struct va_eval ev = { { 0, 0, 0, 0 }, VA_UNK_NONE, 0 };
+	enum va_status s = rule->check(c, rule, &ev);
+	if (s == VA_PASS)
+		return s;
+	if (s == VA_FAIL)
+		s = failed(rule);
+	record(r, index, s, &ev, 0);
+	return s;
+}
+
+/* Findings in SDM order (rule table order, then MSR-load entry), whatever
+ * order the plan evaluated them in. */
+static void sort_findings(struct va_report *r)
+{
+	for (unsigned i = 1; i < r->n_findings; i++) {
+		struct va_finding f = r->findings[i];
+		unsigned j = i;
+		while (j > 0 && (r->findings[j - 1].rule > f.rule ||
+				 (r->findings[j - 1].rule == f.rule &&
+				  r->findings[j - 1].msr_index > f.msr_index))) {
+			r->findings[j] = r->findings[j - 1];
+			j--;
+		}
+		r->findings[j] = f;
+	}
+}
+
 void va_audit(const struct va_state *st, struct va_report *out)
 {
 	struct va_ctx ctx;
-	unsigned index = 0;
+	uint16_t count[VA_WARN + 1] = { 0 };
+	unsigned n = va_plan_rule_count < VA_MAX_RULES ? va_plan_rule_count : VA_MAX_RULES;
 
 	va_ctx_init(&ctx, st);
 	out->n_findings = 0;
 	out->truncated = 0;
-	for (unsigned s = 0; s <= VA_WARN; s++)
-		out->count[s] = 0;
 
-	for (unsigned t = 0; t < va_rule_table_count; t++) {
-		const struct va_rule_table *table = &va_rule_tables[t];
-		for (unsigned i = 0; i < *table->count && index < VA_MAX_RULES; i++, index++) {
-			enum va_status s = evaluate(&ctx, &table->rules[i], index, out);
-			out->status[index] = (uint8_t)s;
-			out->count[s]++;
+	if (st->absent_count) {
+		/* Absent fields make gates unknown: rule by rule. */
+		for (unsigned i = 0; i < n; i++) {
+			enum va_status s = evaluate(&ctx, va_plan_rules[i], i, out, true);
+			out->status[i] = (uint8_t)s;
+			count[s]++;
 		}
+	} else {
+		for (unsigned g = 0; g < va_plan_group_count; g++) {
+			const struct va_plan_group *group = &va_plan_groups[g];
+			const uint16_t *order = &va_plan_order[group->first];
+			const struct va_gate *gates = va_plan_gates[group->gates];
+			if (!(gate_holds(&ctx, &gates[0]) && gate_holds(&ctx, &gates[1]) &&
+			      gate_holds(&ctx, &gates[2]))) {
+				for (unsigned k = 0; k < group->count; k++)
+					out->status[order[k]] = VA_NOT_APPLICABLE;
+				count[VA_NOT_APPLICABLE] += group->count;
+				continue;
+			}
+			for (unsigned k = 0; k < group->count; k++) {
+				unsigned i = order[k];
+				enum va_status s = evaluate_applicable(&ctx, va_plan_rules[i], i, out,
+								       va_plan_flags[i] & VA_PLAN_SLOW);
+				out->status[i] = (uint8_t)s;
+				count[s]++;
+			}
+		}
+		sort_findings(out);
 	}
-	out->rule_count = (uint16_t)index;
+	for (unsigned s = 0; s <= VA_WARN; s++)
+		out->count[s] = count[s];
+	out->rule_count = (uint16_t)n;
 	va_decide(out);
 }
 
 unsigned va_rule_count(void)
 {
-	unsigned n = 0;
-	for (unsigned t = 0; t < va_rule_table_count; t++)
-		n += *va_rule_tables[t].count;
-	return n;
+	return va_plan_rule_count;
 }
 
 const struct va_rule *va_rule_at(unsigned index)
 {
-	for (unsigned t = 0; t < va_rule_table_count; t++) {
-		if (index < *va_rule_tables[t].count)
-			return &va_rule_tables[t].rules[index];
-		index -= *va_rule_tables[t].count;
-	}
-	return NULL;
+	return index < va_plan_rule_count ? va_plan_rules[index] : NULL;
 }
 
 static int same_id(const char *a, const char *b)

@@ -237,7 +237,7 @@ void va_render_applies(const struct va_rule *rule, char *buf, size_t size)
 	struct out o = { buf, size, 0 };
 	int any = 0;
 	buf[0] = '\0';
-	for (unsigned g = 0; g < 2; g++) {
+	for (unsigned g = 0; g < VA_RULE_MAX_GATES; g++) {
 		const struct va_gate *gate = &rule->gate[g];
 		if (gate->vec == VEC_NONE)
 			continue;

@@ -100,6 +100,10 @@ enum va_cond {
 	COND_FRED_GUEST,        /* IA-32e guest with GUEST_CR4.FRED */
 	COND_64BIT_GUEST_CODE,  /* IA-32e guest with CS.L = 1 */
 	COND_LINK_POINTER,      /* VMCS_LINK_POINTER != ~0 */
+	/* guest segment registers that are usable (AR bit 16 = 0), in the
+	 * order of their fields: ES, CS, SS, DS, FS, GS, LDTR, TR */
+	COND_ES_USABLE, COND_CS_USABLE, COND_SS_USABLE, COND_DS_USABLE,
+	COND_FS_USABLE, COND_GS_USABLE, COND_LDTR_USABLE, COND_TR_USABLE,
 	COND_COUNT
 };
 
@@ -144,6 +148,7 @@ typedef enum va_status va_check_fn(const struct va_ctx *, const struct va_rule *
 				   struct va_eval *);
 
 #define VA_RULE_MAX_FIELDS 6
+#define VA_RULE_MAX_GATES 3
 
 struct va_rule {
 	const char *id;
@@ -162,7 +167,7 @@ struct va_rule {
 	const char *applies_text; /* words for a custom applies(), or NULL */
 	uint16_t fields[VA_RULE_MAX_FIELDS]; /* fields read; FLD_NONE ends the list */
 	uint32_t needs;         /* VA_NEED_* */
-	struct va_gate gate[2]; /* all must hold for the rule to apply */
+	struct va_gate gate[VA_RULE_MAX_GATES]; /* all must hold for the rule to apply */
 	va_applies_fn *applies; /* optional further guard */
 	va_check_fn *check;
 	/* Parameters of shared predicates. */
@@ -185,7 +190,7 @@ struct va_ctx {
 	uint32_t have;          /* VA_NEED_* that are available */
 	/* vectors and conditions computed from a field the input did not have */
 	uint32_t vec_unknown;   /* bit per enum va_vec */
-	uint32_t cond_unknown;  /* bit per enum va_cond */
+	uint64_t cond_unknown;  /* bit per enum va_cond */
 	unsigned maxphyaddr;    /* N: 32 if IA32_VMX_BASIC[48] */
 	unsigned linear_bits;   /* L */
 	bool cet, fred;

@@ -112,11 +112,6 @@ static bool conforming_code(unsigned type)
 }
 
 /* applies(): the register's unusable bit is 0. */
-static bool seg_usable(const struct va_ctx *c, const struct va_rule *r)
-{
-	return !ar_has(ar_of(c, (enum seg)r->arg), AR_UNUSABLE);
-}
-
 /* ---- predicates ---------------------------------------------------- */
 
 static enum va_status ss_rpl_eq_cs_rpl(const struct va_ctx *c, const struct va_rule *r,
@@ -409,17 +404,13 @@ static const char *cs_type_hint(const struct va_eval *ev)
 #define GUEST33 .sdm = "26.3.1.2", .stage = VA_STAGE_GUEST, .outcome = VA_OUT_ENTRY_FAILURE, \
 	.code = 33, .qualification = 0
 
-#define USABLE_TEXT(R) "GUEST_" #R "_AR_BYTES bit 16 (unusable) = 0"
-
-/* Where a shape applies: gates and applies() ... */
+/* Where a shape applies: its gates ... */
 #define WHERE_NV86(R) .gate = { UNLESS(VEC_COND, COND_V86) }
-#define WHERE_DATA(R) .gate = { UNLESS(VEC_COND, COND_V86) }, .applies = seg_usable, \
-	.applies_text = USABLE_TEXT(R)
+#define WHERE_DATA(R) .gate = { UNLESS(VEC_COND, COND_V86), WHEN(VEC_COND, COND_##R##_USABLE) }
 #define WHERE_ALWAYS(R) .applies = 0
-#define WHERE_USABLE(R) .applies = seg_usable, .applies_text = USABLE_TEXT(R)
+#define WHERE_USABLE(R) .gate = { WHEN(VEC_COND, COND_##R##_USABLE) }
 #define WHERE_I64(R) .gate = { WHEN(VEC_COND, COND_INTEL64) }
-#define WHERE_I64_USABLE(R) .gate = { WHEN(VEC_COND, COND_INTEL64) }, .applies = seg_usable, \
-	.applies_text = USABLE_TEXT(R)
+#define WHERE_I64_USABLE(R) .gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_COND, COND_##R##_USABLE) }
 /* ... the fields those read besides the rule's own ... */
 #define FX_NV86(R) , FLD_GUEST_RFLAGS
 #define FX_DATA(R) , FLD_GUEST_RFLAGS
@@ -605,8 +596,8 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES, FLD_GUEST_##R##_SELECTOR, FLD_GUEST_RFLAGS, \
 		    FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL }, \
-	.gate = { UNLESS(VEC_COND, COND_V86), UNLESS(VEC_COND, COND_UG) }, \
-	.applies = seg_usable, .applies_text = USABLE_TEXT(R), \
+	.gate = { UNLESS(VEC_COND, COND_V86), UNLESS(VEC_COND, COND_UG), \
+		  WHEN(VEC_COND, COND_##R##_USABLE) }, \
 	.check = dpl_ge_rpl, .field = FLD_GUEST_##R##_AR_BYTES, .arg = SEG_##R }
 
 const struct va_rule va_rules_guest_segments[] = {
