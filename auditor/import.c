@@ -31,9 +31,17 @@ int va_import(struct va_state *st, const char *text, size_t len, const char *fil
 		return r->read(st, text, len, file, err, notes);
 	}
 
+	/* The native format is never mixed with pastes, and is the common case:
+	 * ask it first and spare the other detectors. */
+	const struct va_reader *native = va_reader_by_kind("state");
+	if (native && native->detect(text, len) > 0)
+		return native->read(st, text, len, file, err, notes);
+
 	int score[64] = { 0 };
 	int best_vmcs = -1, ambiguous = -1;
 	for (size_t i = 0; i < n && i < 64; i++) {
+		if (readers[i] == native)
+			continue;
 		score[i] = readers[i]->detect(text, len);
 		if (score[i] > 0 && (readers[i]->provides & VA_PROVIDES_VMCS)) {
 			if (best_vmcs < 0 || score[i] > score[best_vmcs]) {
@@ -44,11 +52,6 @@ int va_import(struct va_state *st, const char *text, size_t len, const char *fil
 			}
 		}
 	}
-	/* The native format is never mixed with pastes. */
-	const struct va_reader *native = va_reader_by_kind("state");
-	for (size_t i = 0; i < n; i++)
-		if (readers[i] == native && score[i] > 0)
-			return native->read(st, text, len, file, err, notes);
 	if (ambiguous >= 0) {
 		va_error_set(err, file, 0, 0, "the input looks like both '%s' and '%s'; say which with "
 			     "--from", readers[best_vmcs]->kind, readers[ambiguous]->kind);

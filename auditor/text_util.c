@@ -7,15 +7,19 @@
 #include "fields.h"
 #include "state.h"
 
+/* Digit values, 0xff for anything else: every value the readers see goes
+ * through here. */
+static const uint8_t hex_value[256] = {
+	['0'] = 0, ['1'] = 1, ['2'] = 2, ['3'] = 3, ['4'] = 4, ['5'] = 5, ['6'] = 6, ['7'] = 7,
+	['8'] = 8, ['9'] = 9, ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13, ['e'] = 14,
+	['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15,
+};
+
 static int hex_digit(int c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	/* The table's zero entries are digits only for '0'. */
+	unsigned char u = (unsigned char)c;
+	return (hex_value[u] || u == '0') ? hex_value[u] : -1;
 }
 
 int va_parse_hex(const char *s, size_t n, uint64_t *out)
@@ -62,7 +66,17 @@ int va_parse_u64(const char *s, size_t n, uint64_t *out)
 
 static inline unsigned char fold(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+	return (unsigned char)(c | (((unsigned)(c - 'A') < 26u) << 5));
+}
+
+/* n bytes equal but for the case of letters; most keys are written in the
+ * table's own case, so the first test usually decides. */
+static int same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i] && fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+			return 0;
+	return 1;
 }
 
 int va_word_eq(const char *s, size_t n, const char *word)
@@ -125,6 +139,7 @@ const char *va_nearest_field_name(const char *s, size_t n)
 
 struct name_index {
 	uint16_t slot[INDEX_SLOTS];   /* 1 + position in the name list; 0 = empty */
+	uint8_t length[INDEX_SLOTS];  /* of the name in that slot, to skip most compares */
 };
 
 static uint32_t name_hash(const char *s, size_t n)
@@ -137,10 +152,12 @@ static uint32_t name_hash(const char *s, size_t n)
 
 static void index_add(struct name_index *ix, const char *name, unsigned position)
 {
-	uint32_t h = name_hash(name, strlen(name)) & (INDEX_SLOTS - 1);
+	size_t n = strlen(name);
+	uint32_t h = name_hash(name, n) & (INDEX_SLOTS - 1);
 	while (ix->slot[h])
 		h = (h + 1) & (INDEX_SLOTS - 1);
 	ix->slot[h] = (uint16_t)(position + 1);
+	ix->length[h] = (uint8_t)(n < 255 ? n : 255);
 }
 
 /* Position of s[0..n) in the list that `name_of` reads, or -1. */
@@ -150,7 +167,7 @@ static int index_find(const struct name_index *ix, const char *s, size_t n,
 	uint32_t h = name_hash(s, n) & (INDEX_SLOTS - 1);
 	while (ix->slot[h]) {
 		unsigned position = ix->slot[h] - 1u;
-		if (va_word_eq(s, n, name_of(position)))
+		if (ix->length[h] == n && same_folded(s, name_of(position), n))
 			return (int)position;
 		h = (h + 1) & (INDEX_SLOTS - 1);
 	}
