@@ -246,7 +246,7 @@ void va_render_applies(const struct va_rule *rule, char *buf, size_t size)
 			if (gate->value)
 				put(&o, "%s", va_cond_text((enum va_cond)gate->bit));
 			else
-				put(&o, "not: %s", va_cond_text((enum va_cond)gate->bit));
+				put(&o, "not (%s)", va_cond_text((enum va_cond)gate->bit));
 		} else {
 			const char *name = va_bit_name(va_vec_bitset((enum va_vec)gate->vec), gate->bit);
 			put(&o, "%s bit %u%s%s%s = %u", va_vec_name((enum va_vec)gate->vec), gate->bit,

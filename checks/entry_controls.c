@@ -7,6 +7,7 @@
  * interrupt, 5 privileged software exception, 6 software exception, 7 other
  * event), 11 deliver error code, 13 nested exception (FRED), 31 valid.
  */
+#include "msr_area_rules.h"
 #include "predicates.h"
 #include "rule_lists.h"
 
@@ -245,12 +246,6 @@ static const char *nested_exception_hint(const struct va_eval *e)
 	"an ordinary VMM leaves them 0."
 #define HINT_INSTR_LEN "Software interrupts and exceptions take the length of the instruction " \
 	"that raised them (usually VM_EXIT_INSTRUCTION_LEN of the exit being re-injected)."
-#define HINT_MSR_ALIGN "An MSR area is an array of 16-byte entries and must start on a 16-byte " \
-	"boundary."
-#define HINT_MSR_WIDTH "The field takes the physical address of the MSR area, below the " \
-	"processor's physical-address width."
-#define HINT_MSR_END "The area (16 bytes per entry) ends beyond the physical-address width: " \
-	"check the count, and that the address is a physical one."
 
 #define NOTES_BOCHS_CET "Bochs skips every deliver-error-code check on CET-capable " \
 	"configurations (its stand-in for IA32_VMX_BASIC bit 56), this one included. "
@@ -535,43 +530,8 @@ const struct va_rule va_rules_entry_controls[] = {
 		.gate = { WHEN(VEC_COND, COND_EVENT_SOFTWARE) },
 		.check = instr_len_nonzero, .field = FLD_VM_ENTRY_INSTRUCTION_LEN,
 	},
-	{
-		.id = "CTL.ENTRY.MSR_LOAD_ALIGN", .sdm = "26.2.1.3",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "Bits 3:0 of VM_ENTRY_MSR_LOAD_ADDR are 0",
-		.message = "{field} = {0} is not 16-byte aligned (bits 3:0 = {1}); it must be, "
-			   "because {f1} is not 0",
-		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_ENTRY_MSR_LOAD_ADDR, FLD_VM_ENTRY_MSR_LOAD_COUNT },
-		.gate = { WHEN(VEC_COND, COND_ENTRY_MSR_LOAD) },
-		.check = va_check_aligned, .field = FLD_VM_ENTRY_MSR_LOAD_ADDR, .mask = BITS(3, 0),
-	},
-	{
-		.id = "CTL.ENTRY.MSR_LOAD_WIDTH", .sdm = "26.2.1.3",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "VM_ENTRY_MSR_LOAD_ADDR sets no bit beyond the physical-address width",
-		.message = MSG_WIDTH,
-		.hint = HINT_MSR_WIDTH, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_ENTRY_MSR_LOAD_ADDR, FLD_VM_ENTRY_MSR_LOAD_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_ENTRY_MSR_LOAD) },
-		.check = va_check_width, .field = FLD_VM_ENTRY_MSR_LOAD_ADDR,
-	},
-	{
-		.id = "CTL.ENTRY.MSR_LOAD_END_WIDTH", .sdm = "26.2.1.3",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "The last byte of the VM-entry MSR-load area (VM_ENTRY_MSR_LOAD_ADDR + 16 "
-			   "× VM_ENTRY_MSR_LOAD_COUNT − 1, computed without wrap-around) is within the "
-			   "physical-address width",
-		.message = "{f0} = {0} with {f1} = {1:d}: the area's last byte, {2}, lies beyond the "
-			   "{3:d}-bit physical-address width",
-		.hint = HINT_MSR_END, .hint_for = va_hint_msr_area_end,
-		.notes = "VirtualBox checks only the start address, not the area's last byte.",
-		.fields = { FLD_VM_ENTRY_MSR_LOAD_ADDR, FLD_VM_ENTRY_MSR_LOAD_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_ENTRY_MSR_LOAD) },
-		.check = va_check_msr_area_end, .field = FLD_VM_ENTRY_MSR_LOAD_ADDR,
-	},
+	VA_MSR_AREA_RULES("CTL.ENTRY.MSR_LOAD", "26.2.1.3", "VM-entry MSR-load",
+			  VM_ENTRY_MSR_LOAD_ADDR, VM_ENTRY_MSR_LOAD_COUNT, COND_ENTRY_MSR_LOAD),
 	{
 		.id = "CTL.ENTRY.SMM_OUTSIDE_SMM", .sdm = "26.2.1.3",
 		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,

@@ -2,19 +2,13 @@
  * SDM 26.2.1.2 Checks on VM-exit control fields (VMfailValid 7), and the
  * advisory MSR-list lengths of Appendix A.6.
  */
+#include "msr_area_rules.h"
 #include "predicates.h"
 #include "rule_lists.h"
 
-#define HINT_MSR_ALIGN "An MSR area is an array of 16-byte entries and must start on a 16-byte " \
-	"boundary."
-#define HINT_MSR_WIDTH "The field takes the physical address of the MSR area, below the " \
-	"processor's physical-address width."
-#define HINT_MSR_END "The area (16 bytes per entry) ends beyond the physical-address width: " \
-	"check the count, and that the address is a physical one."
 #define HINT_MSR_COUNT "Lists longer than the recommended maximum can make the VMX transition " \
 	"fail unpredictably (even with a machine check). Keep rarely changing MSRs out of the list."
 
-#define NOTES_END_WIDTH "VirtualBox checks only the start address, not the area's last byte."
 #define NOTES_COUNT_MAX "Not a 26.2 check: the SDM calls longer lists undefined behaviour. KVM " \
 	"fails such an entry with VMfailValid(7); VirtualBox only notices at VM-exit time; Bochs " \
 	"does not check."
@@ -79,80 +73,10 @@ const struct va_rule va_rules_exit_controls[] = {
 		.gate = { WHEN(VEC_EXIT, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 6, .mask = 1,
 	},
-	{
-		.id = "CTL.EXIT.MSR_STORE_ALIGN", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "Bits 3:0 of VM_EXIT_MSR_STORE_ADDR are 0",
-		.message = "{field} = {0} is not 16-byte aligned (bits 3:0 = {1}); it must be, "
-			   "because {f1} is not 0",
-		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
-		.check = va_check_aligned, .field = FLD_VM_EXIT_MSR_STORE_ADDR, .mask = BITS(3, 0),
-	},
-	{
-		.id = "CTL.EXIT.MSR_STORE_WIDTH", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "VM_EXIT_MSR_STORE_ADDR sets no bit beyond the physical-address width",
-		.message = MSG_WIDTH,
-		.hint = HINT_MSR_WIDTH, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
-		.check = va_check_width, .field = FLD_VM_EXIT_MSR_STORE_ADDR,
-	},
-	{
-		.id = "CTL.EXIT.MSR_STORE_END_WIDTH", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "The last byte of the VM-exit MSR-store area (VM_EXIT_MSR_STORE_ADDR + 16 "
-			   "× VM_EXIT_MSR_STORE_COUNT − 1, computed without wrap-around) is within the "
-			   "physical-address width",
-		.message = "{f0} = {0} with {f1} = {1:d}: the area's last byte, {2}, lies beyond the "
-			   "{3:d}-bit physical-address width",
-		.hint = HINT_MSR_END, .hint_for = va_hint_msr_area_end,
-		.notes = NOTES_END_WIDTH,
-		.fields = { FLD_VM_EXIT_MSR_STORE_ADDR, FLD_VM_EXIT_MSR_STORE_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_STORE) },
-		.check = va_check_msr_area_end, .field = FLD_VM_EXIT_MSR_STORE_ADDR,
-	},
-	{
-		.id = "CTL.EXIT.MSR_LOAD_ALIGN", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "Bits 3:0 of VM_EXIT_MSR_LOAD_ADDR are 0",
-		.message = "{field} = {0} is not 16-byte aligned (bits 3:0 = {1}); it must be, "
-			   "because {f1} is not 0",
-		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
-		.check = va_check_aligned, .field = FLD_VM_EXIT_MSR_LOAD_ADDR, .mask = BITS(3, 0),
-	},
-	{
-		.id = "CTL.EXIT.MSR_LOAD_WIDTH", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "VM_EXIT_MSR_LOAD_ADDR sets no bit beyond the physical-address width",
-		.message = MSG_WIDTH,
-		.hint = HINT_MSR_WIDTH, .hint_for = va_hint_msr_area_address,
-		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
-		.check = va_check_width, .field = FLD_VM_EXIT_MSR_LOAD_ADDR,
-	},
-	{
-		.id = "CTL.EXIT.MSR_LOAD_END_WIDTH", .sdm = "26.2.1.2",
-		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "The last byte of the VM-exit MSR-load area (VM_EXIT_MSR_LOAD_ADDR + 16 × "
-			   "VM_EXIT_MSR_LOAD_COUNT − 1, computed without wrap-around) is within the "
-			   "physical-address width",
-		.message = "{f0} = {0} with {f1} = {1:d}: the area's last byte, {2}, lies beyond the "
-			   "{3:d}-bit physical-address width",
-		.hint = HINT_MSR_END, .hint_for = va_hint_msr_area_end,
-		.notes = NOTES_END_WIDTH,
-		.fields = { FLD_VM_EXIT_MSR_LOAD_ADDR, FLD_VM_EXIT_MSR_LOAD_COUNT },
-		.needs = VA_NEED_MAXPHYADDR,
-		.gate = { WHEN(VEC_COND, COND_EXIT_MSR_LOAD) },
-		.check = va_check_msr_area_end, .field = FLD_VM_EXIT_MSR_LOAD_ADDR,
-	},
+	VA_MSR_AREA_RULES("CTL.EXIT.MSR_STORE", "26.2.1.2", "VM-exit MSR-store",
+			  VM_EXIT_MSR_STORE_ADDR, VM_EXIT_MSR_STORE_COUNT, COND_EXIT_MSR_STORE),
+	VA_MSR_AREA_RULES("CTL.EXIT.MSR_LOAD", "26.2.1.2", "VM-exit MSR-load",
+			  VM_EXIT_MSR_LOAD_ADDR, VM_EXIT_MSR_LOAD_COUNT, COND_EXIT_MSR_LOAD),
 	{
 		.id = "ADV.EXIT.MSR_STORE_COUNT_MAX", .sdm = "26.2.1.2",
 		.sdm_also = "A.6 (advisory, not a 26.2 check)",
