@@ -11,8 +11,8 @@
 #include "../auditor/observed.h"
 #include "../auditor/profiles.h"
 #include "../auditor/state_file.h"
-#include "load.h"
-#include "input.h"
+#include "../auditor/load.h"
+#include "../auditor/input.h"
 #include "commands.h"
 
 #ifndef VA_VERSION
@@ -27,6 +27,16 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nTry 'vmcs-audit --help'.\n");
 	return EXIT_BAD_INPUT;
+}
+
+/* file:line:column: error: message, as compilers print them. */
+static void print_error(const struct va_error *err, const char *name)
+{
+	const char *file = err->file ? err->file : name;
+	if (err->line)
+		fprintf(stderr, "%s:%u:%u: error: %s\n", file, err->line, err->column, err->message);
+	else
+		fprintf(stderr, "%s: error: %s\n", file, err->message);
 }
 
 /* Options shared by the commands that read inputs. */
@@ -115,7 +125,9 @@ static int cmd_check(int argc, char **argv)
 	}
 	for (int i = 0; i < o.nfiles; i++) {
 		const char *name = strcmp(o.files[i], "-") ? o.files[i] : "<stdin>";
-		if (va_load(st, o.files[i], &o.load, notes)) {
+		struct va_error err = { 0 };
+		if (va_load(st, o.files[i], &o.load, notes, &err)) {
+			print_error(&err, name);
 			worst = EXIT_BAD_INPUT;
 			va_state_release(st);
 			continue;
@@ -188,7 +200,10 @@ static int cmd_import(int argc, char **argv)
 		rc = EXIT_BAD_INPUT;
 		goto out;
 	}
-	if (va_load(st, o.files[0], &o.load, notes)) {
+	struct va_error err = { 0 };
+	if (va_load(st, o.files[0], &o.load, notes, &err)) {
+		print_error(&err, o.files[0]);
+		va_state_release(st);
 		rc = EXIT_BAD_INPUT;
 		goto out;
 	}

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-int va_read_input(const char *path, char **text, size_t *len)
+int va_read_input(const char *path, char **text, size_t *len, struct va_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "vmcs-audit: %s: %s\n", path, strerror(errno));
+		va_error_set(err, path, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	size_t cap = 1 << 16, n = 0;
@@ -33,7 +33,7 @@ int va_read_input(const char *path, char **text, size_t *len)
 	if (!is_stdin)
 		fclose(f);
 	if (!buf || bad) {
-		fprintf(stderr, "vmcs-audit: %s: %s\n", path, buf ? "read error" : "out of memory");
+		va_error_set(err, path, 0, 0, "%s", buf ? "read error" : "out of memory");
 		free(buf);
 		return -1;
 	}
