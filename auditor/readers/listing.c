@@ -1,0 +1,581 @@
+/*
+ * Generic field listings, as home-grown hypervisors print them:
+ *   NAME = value   NAME: value   0x6800 = value   NAME 0x6800: value
+ * NAME is a field of the table in any common spelling (KVM's, "VMCS_" or
+ * "VMX_" prefixed, "_FULL"/"_HIGH" halves, "_AR"/"_ACCESS_RIGHTS", Rust's
+ * CamelCase, a few synonyms).  A few hobby formats with their own layout
+ * (NoirVisor, jonomango/hv) come as templates.
+ *
+ * Such listings print numbers as their author liked: "0x" is hex, "0n"
+ * decimal; a bare number is hex when the listing shows bare hex digits or
+ * never writes "0x", else decimal - decided once the whole listing is read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text_util.h"
+#include "dump_util.h"
+
+enum { A_VALUES = DU_ACT_READER };
+
+/* Radix of a value as written. */
+enum { V_NONE, V_HEX, V_DEC, V_BARE };
+
+struct slot {
+	uint8_t kind;          /* V_* */
+	uint8_t ok_hex, ok_dec;
+	uint64_t hex, dec;
+	unsigned line, column;
+};
+
+/* What the values so far say about bare numbers. */
+struct radix {
+	int bare_hex_digits;   /* a bare value had a-f: bare values are hex */
+	int prefixed;          /* some value had 0x */
+};
+
+struct listing {
+	struct du_ctx c;
+	/* the low (full) value and the "_HIGH" half of every field */
+	struct slot low[FLD_COUNT], high[FLD_COUNT];
+	struct radix radix;
+	unsigned dumps, dump_line, repeat_line;
+	unsigned failed_reads, failed_line;
+};
+
+/* ---- field names ------------------------------------------------------- */
+
+struct name {
+	const char *s;
+	size_t n;
+	enum va_field f;
+};
+
+static const struct name field_names[] = {
+#define VA_FIELD(nm, enc) { #nm, sizeof #nm - 1, FLD_##nm },
+#include "../field_list.h"
+#undef VA_FIELD
+};
+
+#define SYN(s, f) { s, sizeof s - 1, FLD_##f }
+/* Spellings other dumps and the SDM use, after prefix and suffix rules. */
+static const struct name synonyms[] = {
+	SYN("GUEST_INTERRUPTIBILITY_STATE", GUEST_INTERRUPTIBILITY_INFO),
+	SYN("GUEST_INTERRUPTIBILITY", GUEST_INTERRUPTIBILITY_INFO),
+	SYN("GUEST_PENDING_DEBUG_EXCEPTIONS", GUEST_PENDING_DBG_EXCEPTIONS),
+	SYN("GUEST_IA32_SYSENTER_CS", GUEST_SYSENTER_CS),
+	SYN("GUEST_IA32_SYSENTER_ESP", GUEST_SYSENTER_ESP),
+	SYN("GUEST_IA32_SYSENTER_EIP", GUEST_SYSENTER_EIP),
+	SYN("GUEST_VMCS_LINK_PTR", VMCS_LINK_POINTER),
+	SYN("GUEST_VMCS_LINK_POINTER", VMCS_LINK_POINTER),
+	SYN("LINK_PTR", VMCS_LINK_POINTER),
+	SYN("LINK_POINTER", VMCS_LINK_POINTER),
+	SYN("GUEST_DEBUGCTL", GUEST_IA32_DEBUGCTL),
+	SYN("GUEST_EFER", GUEST_IA32_EFER),
+	SYN("GUEST_PAT", GUEST_IA32_PAT),
+	SYN("HOST_EFER", HOST_IA32_EFER),
+	SYN("HOST_PAT", HOST_IA32_PAT),
+	SYN("HOST_SYSENTER_CS", HOST_IA32_SYSENTER_CS),
+	SYN("HOST_SYSENTER_ESP", HOST_IA32_SYSENTER_ESP),
+	SYN("HOST_SYSENTER_EIP", HOST_IA32_SYSENTER_EIP),
+	SYN("PIN_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
+	SYN("PIN_BASED_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
+	SYN("PIN_BASED_VM_EXECUTION_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
+	SYN("PRIMARY_PROCESSOR_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
+	SYN("PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
+	SYN("PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
+	SYN("PROC_BASED_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
+	SYN("SECONDARY_PROCESSOR_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
+	SYN("SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
+	SYN("SECONDARY_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
+	SYN("TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", TERTIARY_VM_EXEC_CONTROL),
+	SYN("EXIT_CONTROLS", VM_EXIT_CONTROLS),
+	SYN("ENTRY_CONTROLS", VM_ENTRY_CONTROLS),
+	SYN("VM_ENTRY_INTERRUPTION_INFO", VM_ENTRY_INTR_INFO_FIELD),
+	SYN("VM_ENTRY_INTERRUPTION_INFORMATION", VM_ENTRY_INTR_INFO_FIELD),
+	SYN("ENTRY_INTERRUPT_INFO", VM_ENTRY_INTR_INFO_FIELD),
+	SYN("VM_ENTRY_INTR_INFO", VM_ENTRY_INTR_INFO_FIELD),
+	SYN("VM_EXIT_INTERRUPTION_INFO", VM_EXIT_INTR_INFO),
+	SYN("VM_EXIT_INTERRUPTION_INFORMATION", VM_EXIT_INTR_INFO),
+	SYN("EXIT_REASON", VM_EXIT_REASON),
+	SYN("VM_EXIT_QUALIFICATION", EXIT_QUALIFICATION),
+	SYN("INSTRUCTION_ERROR", VM_INSTRUCTION_ERROR),
+	SYN("IDT_VECTORING_INFO", IDT_VECTORING_INFO_FIELD),
+	SYN("EPTP", EPT_POINTER),
+	SYN("VPID", VIRTUAL_PROCESSOR_ID),
+	SYN("CR0_MASK", CR0_GUEST_HOST_MASK),
+	SYN("CR4_MASK", CR4_GUEST_HOST_MASK),
+	SYN("CR0_SHADOW", CR0_READ_SHADOW),
+	SYN("CR4_SHADOW", CR4_READ_SHADOW),
+	SYN("PREEMPTION_TIMER_VALUE", VMX_PREEMPTION_TIMER_VALUE),
+};
+
+static enum va_field lookup(const struct name *t, size_t count, const char *s, size_t n)
+{
+	for (size_t i = 0; i < count; i++)
+		if (t[i].n == n && !memcmp(t[i].s, s, n))
+			return t[i].f;
+	return FLD_NONE;
+}
+
+static int ends(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/* A name as written -> upper-case snake case ("GuestEsSelector" -> "GUEST_ES_SELECTOR"). */
+static size_t normalise(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 2 < cap; i++) {
+		char ch = s[i];
+		int upper = ch >= 'A' && ch <= 'Z';
+		if (upper && i && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'))
+		    && out[k - 1] != '_')
+			out[k++] = '_';
+		out[k++] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 'a' + 'A') : ch;
+	}
+	return k;
+}
+
+static enum va_field resolve(const char *s, size_t n, int *high)
+{
+	char u[72];
+	if (n < 3 || n > 60)
+		return FLD_NONE;
+	size_t k = normalise(s, n, u, sizeof u);
+	const char *p = u;
+	static const char *const prefixes[] = { "VMX_VMCS_", "VMCS_", "VMX_" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t pl = strlen(prefixes[i]);
+		if (k > pl && !memcmp(p, prefixes[i], pl)) {
+			p += pl;
+			k -= pl;
+			break;
+		}
+	}
+	*high = 0;
+	if (ends(p, k, "_HIGH")) {
+		*high = 1;
+		k -= 5;
+	} else if (ends(p, k, "_FULL")) {
+		k -= 5;
+	}
+	enum va_field f = lookup(field_names, sizeof field_names / sizeof field_names[0], p, k);
+	if (f == FLD_NONE)
+		f = lookup(synonyms, sizeof synonyms / sizeof synonyms[0], p, k);
+	if (f == FLD_NONE) {
+		/* "GUEST_ES_AR", "GUEST_ES_ACCESS_RIGHTS" -> GUEST_ES_AR_BYTES */
+		char t[80];
+		size_t base = ends(p, k, "_ACCESS_RIGHTS") ? k - 14 : ends(p, k, "_AR") ? k - 3 : 0;
+		if (base && base + 9 < sizeof t) {
+			memcpy(t, p, base);
+			memcpy(t + base, "_AR_BYTES", 9);
+			f = lookup(field_names, sizeof field_names / sizeof field_names[0], t, base + 9);
+		}
+	}
+	if (f != FLD_NONE && *high && va_field_width(f) != VA_W64)
+		return FLD_NONE;
+	return f;
+}
+
+/* An encoding "0x6800" (or "0x6801", the high half of a 64-bit field). */
+static enum va_field by_encoding(const char *s, size_t n, int *high)
+{
+	uint64_t e;
+	if (n < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || va_parse_hex(s + 2, n - 2, &e) ||
+	    e > 0xffff)
+		return FLD_NONE;
+	*high = (int)(e & 1);
+	enum va_field f = va_field_by_encoding((uint16_t)(e & ~1ull));
+	if (f != FLD_NONE && *high && va_field_width(f) != VA_W64)
+		return FLD_NONE;
+	return f;
+}
+
+/* Could this key be a field name at all?  Cheap, before any table lookup. */
+static int name_like(const char *s, size_t n)
+{
+	unsigned upper = 0, lower = 0, underscore = 0;
+	for (size_t i = 0; i < n; i++) {
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+		lower += s[i] >= 'a' && s[i] <= 'z';
+		underscore += s[i] == '_';
+	}
+	return underscore || (upper >= 2 && lower);
+}
+
+/* ---- one line ---------------------------------------------------------- */
+
+struct kv {
+	enum va_field f;
+	int high;
+	size_t voff, vlen;     /* value token in the logical line (vlen 0: none yet) */
+};
+
+static size_t word(const char *b, size_t n, size_t p)
+{
+	while (p < n && (du_alnum(b[p]) || b[p] == '_'))
+		p++;
+	return p;
+}
+
+/* "KEY [0xENC] [=:] value": the field and where its value is; 0 if not such a line. */
+static int parse_kv(const char *b, size_t n, struct kv *kv)
+{
+	size_t k0 = 0, k1 = word(b, n, 0), p = k1;
+	if (k1 == k0)
+		return 0;
+	int high = 0;
+	enum va_field f = FLD_NONE;
+	if (k1 - k0 > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
+		f = by_encoding(b, k1, &high);
+	else if (name_like(b, k1))
+		f = resolve(b, k1, &high);
+	while (p < n && du_blank(b[p]))
+		p++;
+	/* NewBluePill-style "NAME 0x800:" or "NAME (0x800):" */
+	if (p < n && b[p] == '(')
+		p++;
+	if (p + 1 < n && b[p] == '0' && (b[p + 1] == 'x' || b[p + 1] == 'X')) {
+		size_t e1 = word(b, n, p);
+		int h2 = 0;
+		enum va_field g = by_encoding(b + p, e1 - p, &h2);
+		if (f == FLD_NONE) {
+			f = g;
+			high = h2;
+		}
+		p = e1;
+		if (p < n && b[p] == ')')
+			p++;
+		while (p < n && du_blank(b[p]))
+			p++;
+	}
+	if (f == FLD_NONE || p >= n || (b[p] != '=' && b[p] != ':'))
+		return 0;
+	p++;
+	while (p < n && du_blank(b[p]))
+		p++;
+	kv->f = f;
+	kv->high = high;
+	kv->voff = p;
+	size_t e = p;
+	while (e < n && (du_alnum(b[e]) || b[e] == '`' || b[e] == '?'))
+		e++;
+	kv->vlen = e - p;
+	return 1;
+}
+
+/* The value as written: its radix and both readings of a bare number. */
+static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
+{
+	memset(v, 0, sizeof *v);
+	if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		rx->prefixed = 1;
+		v->kind = V_HEX;
+		return va_parse_hex(s + 2, n - 2, &v->hex);
+	}
+	if (n > 2 && s[0] == '0' && s[1] == 'n') {
+		v->kind = V_DEC;
+		return va_parse_u64(s + 2, n - 2, &v->dec);
+	}
+	if (n > 1 && (s[n - 1] == 'h' || s[n - 1] == 'H') && !va_parse_hex(s, n - 1, &v->hex)) {
+		v->kind = V_HEX;
+		return 0;
+	}
+	if (memchr(s, '`', n)) {
+		v->kind = V_HEX;
+		return va_parse_hex(s, n, &v->hex);
+	}
+	int hex_letters = 0;
+	for (size_t i = 0; i < n; i++)
+		hex_letters |= !(s[i] >= '0' && s[i] <= '9');
+	if (hex_letters) {
+		v->kind = V_HEX;
+		int r = va_parse_hex(s, n, &v->hex);
+		if (!r)
+			rx->bare_hex_digits = 1;
+		return r;
+	}
+	v->kind = V_BARE;
+	v->ok_hex = !va_parse_hex(s, n, &v->hex);
+	v->ok_dec = !va_parse_u64(s, n, &v->dec);
+	return v->ok_hex || v->ok_dec ? 0 : -2;
+}
+
+/* Keep one value; a field given twice begins the next listing. */
+static int keep(struct listing *L, enum va_field f, int high, const struct slot *v, size_t off)
+{
+	struct du_ctx *c = &L->c;
+	struct slot *s = high ? &L->high[f] : &L->low[f];
+	if (!L->dumps) {
+		L->dumps = 1;
+		L->dump_line = du_line(c, 0);
+	}
+	if (L->dumps > 1)
+		return 0;
+	if (s->kind != V_NONE) {
+		L->dumps = 2;
+		L->repeat_line = du_line(c, off);
+		return 0;
+	}
+	*s = *v;
+	du_where(&c->cur, off, &s->line, &s->column);
+	return 0;
+}
+
+static int value_error(struct listing *L, size_t off, size_t len, int r)
+{
+	return du_fail(&L->c, off, r == -2 ? "'%.*s' does not fit in 64 bits" : "'%.*s' is not a number",
+		       (int)(len > 40 ? 40 : len), L->c.cur.buf + off);
+}
+
+static int fallback(struct du_ctx *c)
+{
+	struct listing *L = (struct listing *)c;
+	struct kv kv;
+	if (!parse_kv(c->cur.buf, c->cur.n, &kv))
+		return 0;
+	if (!kv.vlen && kv.voff >= c->cur.n) {
+		/* "NAME =" with the value wrapped onto the next line */
+		struct du_mark m;
+		du_save(&c->cur, &m);
+		if (!du_join(&c->cur, 1) || !parse_kv(c->cur.buf, c->cur.n, &kv) || !kv.vlen) {
+			du_restore(&c->cur, &m);
+			if (!c->cut++)
+				c->cut_line = du_line(c, 0);
+			return 0;
+		}
+	}
+	const char *s = c->cur.buf + kv.voff;
+	if (!kv.vlen)
+		return du_fail(c, kv.voff, "expected a number after the field name");
+	if (kv.vlen == 1 && s[0] == '?')
+		return 0;   /* the state-file way of saying "not known" */
+	struct slot v;
+	int r = classify(&L->radix, s, kv.vlen, &v);
+	if (r)
+		return value_error(L, kv.voff, kv.vlen, r);
+	if (v.kind == V_HEX && v.hex == 0xbadc0de) {
+		/* Rust hobby VMMs print this for a VMREAD that failed */
+		if (!L->failed_reads++)
+			L->failed_line = du_line(c, kv.voff);
+		return 0;
+	}
+	return keep(L, kv.f, kv.high, &v, kv.voff);
+}
+
+/* ---- hobby formats with their own layout ------------------------------ */
+
+#define F(x) FLD_##x
+#define NOIR_SEG(name, S) \
+	{ "Guest " name " Segment - Selector: %x Access-Rights: %x Limit: %x Base: %x", DU_ALL, 0, 0, \
+	  A_VALUES, { F(GUEST_##S##_SELECTOR), F(GUEST_##S##_AR_BYTES), F(GUEST_##S##_LIMIT), \
+		      F(GUEST_##S##_BASE) } }
+
+static const struct du_layout hobby_layouts[] = {
+	/* NoirVisor: the code is the VM-instruction error */
+	{ "Failed at VM-Entry, Code = %d", DU_ALL, 0, DU_ANYWHERE, A_VALUES, { F(VM_INSTRUCTION_ERROR) } },
+	NOIR_SEG("ES", ES), NOIR_SEG("CS", CS), NOIR_SEG("SS", SS), NOIR_SEG("DS", DS),
+	NOIR_SEG("FS", FS), NOIR_SEG("GS", GS), NOIR_SEG("LDTR", LDTR), NOIR_SEG("TR", TR),
+	{ "Guest GDTR Limit: %x Base: %x", DU_ALL, 0, 0, A_VALUES,
+	  { F(GUEST_GDTR_LIMIT), F(GUEST_GDTR_BASE) } },
+	{ "Guest IDTR Limit: %x Base: %x", DU_ALL, 0, 0, A_VALUES,
+	  { F(GUEST_IDTR_LIMIT), F(GUEST_IDTR_BASE) } },
+	{ "Guest Control & Debug Registers - CR0: %x CR3: %x", DU_ALL, 0, 0, A_VALUES,
+	  { F(GUEST_CR0), F(GUEST_CR3) } },
+	{ "Guest Control & Debug Registers - CR0: %x CR3: %x CR4: %x", DU_ALL, 0, 0, A_VALUES,
+	  { F(GUEST_CR0), F(GUEST_CR3), F(GUEST_CR4) } },
+	/* jonomango/hv */
+	{ "VMLAUNCH failed. Instruction error = %d", DU_ALL, 0, DU_ANYWHERE, A_VALUES,
+	  { F(VM_INSTRUCTION_ERROR) } },
+};
+
+static int hook(struct du_ctx *c, const struct du_layout *l, const struct du_match *m)
+{
+	struct listing *L = (struct listing *)c;
+	for (unsigned i = 0; i < m->nvals; i++) {
+		if (l->to[i] == FLD_NONE)
+			continue;
+		struct slot v = { .kind = V_HEX, .hex = m->val[i] };
+		if (keep(L, (enum va_field)l->to[i], 0, &v, m->val_off[i]))
+			return -1;
+	}
+	return DU_DONE;
+}
+
+/* ---- the whole listing ------------------------------------------------- */
+
+static int bare_is_hex(const struct listing *L)
+{
+	return L->radix.bare_hex_digits || !L->radix.prefixed;
+}
+
+static int value_of(struct listing *L, const struct slot *s, uint64_t *v, unsigned *ambiguous)
+{
+	int hex = s->kind == V_HEX || (s->kind == V_BARE && bare_is_hex(L));
+	if (s->kind == V_BARE && s->ok_hex && s->ok_dec && s->hex != s->dec)
+		(*ambiguous)++;
+	if (hex && (s->kind == V_HEX || s->ok_hex)) {
+		*v = s->hex;
+		return 0;
+	}
+	if (!hex && (s->kind == V_DEC || s->ok_dec)) {
+		*v = s->dec;
+		return 0;
+	}
+	va_error_set(L->c.err, L->c.file, s->line, s->column, "the number does not fit in 64 bits "
+		     "read as %s", hex ? "hex" : "decimal");
+	return -1;
+}
+
+static int commit(struct listing *L)
+{
+	unsigned ambiguous = 0;
+	for (unsigned f = 1; f < FLD_COUNT; f++) {
+		const struct slot *lo = &L->low[f], *hi = &L->high[f];
+		if (lo->kind == V_NONE && hi->kind == V_NONE)
+			continue;
+		uint64_t v = 0, h = 0;
+		if (lo->kind != V_NONE && value_of(L, lo, &v, &ambiguous))
+			return -1;
+		if (hi->kind != V_NONE) {
+			if (value_of(L, hi, &h, &ambiguous))
+				return -1;
+			if (h >> 32) {
+				va_error_set(L->c.err, L->c.file, hi->line, hi->column, "the _HIGH half of "
+					     "%s does not fit in 32 bits", va_field_name((enum va_field)f));
+				return -1;
+			}
+			v = (v & 0xffffffffull) | h << 32;
+		}
+		unsigned bits = va_field_bits((enum va_field)f);
+		if (bits < 64 && (v >> bits)) {
+			const struct slot *at = lo->kind != V_NONE ? lo : hi;
+			va_error_set(L->c.err, L->c.file, at->line, at->column, "0x%llx does not fit in the "
+				     "%u-bit field %s", (unsigned long long)v, bits,
+				     va_field_name((enum va_field)f));
+			return -1;
+		}
+		va_state_set_field(L->c.st, (enum va_field)f, v);
+	}
+	if (ambiguous)
+		va_note(L->c.notes, "%u bare number%s of the listing (no 0x) read as %s, since %s",
+			ambiguous, ambiguous > 1 ? "s" : "", bare_is_hex(L) ? "hex" : "decimal",
+			L->radix.bare_hex_digits ? "other bare values have hex digits a-f"
+			: !L->radix.prefixed ? "no value is written with 0x" : "the hex values are written with 0x");
+	return 0;
+}
+
+static int read(struct va_state *st, const char *text, size_t len, const char *file,
+		struct va_error *err, struct va_import_notes *notes)
+{
+	struct listing *L = calloc(1, sizeof *L);   /* 2 x FLD_COUNT slots: not for the stack */
+	if (!L) {
+		va_error_set(err, file, 0, 0, "out of memory");
+		return -1;
+	}
+	du_ctx_init(&L->c, st, text, len, file, err, notes);
+	L->c.tab[0] = hobby_layouts;
+	L->c.ntab[0] = sizeof hobby_layouts / sizeof hobby_layouts[0];
+	L->c.hook = hook;
+	L->c.fallback = fallback;
+	L->c.reading = 1;
+	int r = du_run(&L->c);
+	if (!r && !L->dumps) {
+		va_error_set(err, file, 0, 0, "no VMCS field listing (\"GUEST_CR0 = 0x...\", "
+			     "\"0x6800: ...\") in the input");
+		r = -1;
+	}
+	if (!r)
+		r = commit(L);
+	if (!r) {
+		du_settle_outcome(st, notes, "listing");
+		if (L->dumps > 1)
+			va_note(notes, "a field repeats at line %u: the input holds more than one listing; "
+				"the first one (from line %u) was read", L->repeat_line, L->dump_line);
+		if (L->c.cut)
+			va_note(notes, "%u listing line%s end%s before the value (first: line %u): absent",
+				L->c.cut, L->c.cut > 1 ? "s" : "", L->c.cut > 1 ? "" : "s", L->c.cut_line);
+		if (L->failed_reads)
+			va_note(notes, "%u value%s 0xbadc0de (a failed VMREAD, first at line %u): absent",
+				L->failed_reads, L->failed_reads > 1 ? "s are" : " is", L->failed_line);
+	}
+	free(L);
+	return r;
+}
+
+/* Start of the key that ends at s[e): a word, or a name before "0x800" / "(0x800". */
+static size_t key_start(const char *s, size_t e)
+{
+	size_t b = e;
+	while (b && (du_alnum(s[b - 1]) || s[b - 1] == '_'))
+		b--;
+	if (e - b > 2 && s[b] == '0' && (s[b + 1] == 'x' || s[b + 1] == 'X')) {
+		size_t p = b;
+		while (p && (du_blank(s[p - 1]) || s[p - 1] == '('))
+			p--;
+		size_t nb = p;
+		while (nb && (du_alnum(s[nb - 1]) || s[nb - 1] == '_'))
+			nb--;
+		if (nb < p)
+			return nb;
+	}
+	return b;
+}
+
+/*
+ * Does this raw line hold "field = number" somewhere?  Detection looks at the
+ * key before each of the first separators, so that log prefixes need no
+ * stripping ("[ 12.3] kvm: GUEST_CR0 = 0x31").
+ */
+static int listing_line(const char *s, size_t n)
+{
+	unsigned seps = 0;
+	for (size_t i = 1; i < n && seps < 8; i++) {
+		if (s[i] != '=' && s[i] != ':')
+			continue;
+		seps++;
+		size_t e = i;
+		while (e && du_blank(s[e - 1]))
+			e--;
+		if (e && s[e - 1] == ')')
+			e--;
+		size_t b = key_start(s, e);
+		struct kv kv;
+		struct slot v;
+		struct radix rx = { 0, 0 };
+		if (b < e && parse_kv(s + b, n - b, &kv) && kv.vlen &&
+		    !classify(&rx, s + b + kv.voff, kv.vlen, &v))
+			return 1;
+	}
+	return 0;
+}
+
+/* Lines of "field = number", counted up to where the score saturates. */
+static int detect(const char *text, size_t len)
+{
+	static const char *const hobby[] = { "Failed at VM-Entry, Code=", "[NoirVisor] Guest ",
+					     "VMLAUNCH failed. Instruction error =" };
+	unsigned hits = 0;
+	const char *p = text, *end = text + len;
+	while (p < end && hits < 20) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		hits += (unsigned)listing_line(p, n);
+		p += n + 1;
+	}
+	int score = hits >= 3 ? 40 + (int)hits : hits ? 20 : 0;
+	if (du_markers(text, len, hobby, 3) && score < 60)
+		score = 60;
+	return score;
+}
+
+const struct va_reader va_reader_listing = {
+	.kind = "listing",
+	.what = "generic VMCS field listings (NAME = value, 0x6800: value) of home-grown hypervisors",
+	.provides = VA_PROVIDES_VMCS,
+	.detect = detect,
+	.read = read,
+};
