@@ -13,7 +13,8 @@
 	X(allowed_settings) \
 	X(segment_matrix) \
 	X(readers_caps) \
-	X(readers_dumps)
+	X(readers_dumps) \
+	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)
