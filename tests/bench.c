@@ -3,7 +3,7 @@
  * over many files compared with merely reading them.  A program, not a
  * test: it prints figures and never fails on them.
  *
- *   vmcs-audit-bench [BASE_STATE [VMCS_AUDIT_BINARY [FILES]]]
+ *   vmcs-audit-bench [BASE_STATE [VMCS_AUDIT_BINARY [FILES [SOURCE_DIR]]]]
  */
 #include <errno.h>
 #include <spawn.h>
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../auditor/audit.h"
+#include "../auditor/import.h"
 #include "../auditor/state_file.h"
 
 extern char **environ;
@@ -149,6 +150,89 @@ static double run_check(const char *binary, const char *dir, int count)
 	return t;
 }
 
+/* dmesg-sized text: kernel-log noise around one pasted dump. */
+static char *make_log(const char *dump, size_t dump_len, size_t size, size_t *len)
+{
+	static const char *const noise[] = {
+		"[ 1532.118734] usb 1-1.2: new high-speed USB device number 7 using xhci_hcd\n",
+		"[ 1532.118801] EXT4-fs (nvme0n1p2): re-mounted. Opts: errors=remount-ro\n",
+		"[ 1532.118902] kvm [4711]: vcpu0, guest rIP: 0xfff0 unhandled rdmsr: 0x140\n",
+		"[ 1532.119003] audit: type=1400 audit(1700000000.123:42): apparmor=\"STATUS\"\n",
+	};
+	char *buf = malloc(size + dump_len + 1);
+	size_t n = 0;
+	for (unsigned i = 0; n < size / 2; i++) {
+		size_t k = strlen(noise[i % 4]);
+		memcpy(buf + n, noise[i % 4], k);
+		n += k;
+	}
+	memcpy(buf + n, dump, dump_len);
+	n += dump_len;
+	for (unsigned i = 0; n < size; i++) {
+		size_t k = strlen(noise[i % 4]);
+		if (n + k > size)
+			break;
+		memcpy(buf + n, noise[i % 4], k);
+		n += k;
+	}
+	*len = n;
+	return buf;
+}
+
+/* MB/s of va_import over the text (best of a few runs), by kind or detected. */
+static double import_rate(const char *text, size_t len, const char *kind)
+{
+	static struct va_state st;
+	static struct va_import_notes notes;
+	struct va_error err;
+	double best = 0;
+	for (int run = 0; run < 5; run++) {
+		va_state_init(&st);
+		notes.count = 0;
+		double t0 = now();
+		int rc = va_import(&st, text, len, "log", kind, &err, &notes);
+		double t = now() - t0;
+		va_state_release(&st);
+		if (rc)
+			return -1;
+		double rate = (double)len / t / 1e6;
+		if (rate > best)
+			best = rate;
+	}
+	return best;
+}
+
+static void reader_throughput(const char *source_dir)
+{
+	static const struct {
+		const char *file, *kind;
+	} samples[] = {
+		{ "tests/readers/dumps/kvm_6x_full.txt", "kvm" },
+		{ "tests/readers/dumps/xen_412_wrapped.txt", "xen" },
+		{ "tests/readers/dumps/haxm_linux.txt", "haxm" },
+		{ "tests/readers/dumps/qemu_64bit_vmfail.txt", "qemu" },
+		{ "tests/readers/dumps/listing_bluepill.txt", "listing" },
+		{ "tests/readers/caps/rdmsr_default_hex_full.txt", "rdmsr" },
+		{ "tests/readers/caps/windbg_session_full.txt", "windbg" },
+		{ "tests/readers/caps/vmxcap_current_coffeelake.txt", "vmxcap" },
+		{ "tests/readers/caps/vbox_report_4_1_full.txt", "vbox-log" },
+	};
+	char path[512];
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		size_t dump_len, len;
+		snprintf(path, sizeof path, "%s/%s", source_dir, samples[i].file);
+		char *dump = slurp(path, &dump_len);
+		if (!dump)
+			continue;
+		char *text = make_log(dump, dump_len, 16u << 20, &len);
+		printf("  %-9s in %zu MB of kernel log: read %.0f MB/s, detected and read %.0f MB/s\n",
+		       samples[i].kind, len >> 20, import_rate(text, len, samples[i].kind),
+		       import_rate(text, len, NULL));
+		free(text);
+		free(dump);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *base_path = argc > 1 ? argv[1] : "docs/examples/skylake-64bit-guest.state";
@@ -195,6 +279,8 @@ int main(int argc, char **argv)
 		printf("  reading and parsing them into states: %.3f s (check / load = %.2f)\n", t_load,
 		       t_check / t_load);
 	}
+	printf("readers:\n");
+	reader_throughput(argc > 4 ? argv[4] : ".");
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
