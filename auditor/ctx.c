@@ -81,12 +81,37 @@ static const uint16_t vec_fields[VEC_COUNT][2] = {
 	[VEC_INTR] = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 };
 
+/* A control vector gated by another control (secondary, tertiary, secondary
+ * exit controls) is known as soon as the gating control is known to be 0:
+ * VM entry then treats the whole vector as 0 whatever the field holds. */
+static int gated_off(const struct va_state *st, enum va_field f)
+{
+	switch (f) {
+	case FLD_SECONDARY_VM_EXEC_CONTROL:
+		return st->presence[FLD_CPU_BASED_VM_EXEC_CONTROL] != VA_ABSENT &&
+		       !((st->field[FLD_CPU_BASED_VM_EXEC_CONTROL] >> 31) & 1);
+	case FLD_TERTIARY_VM_EXEC_CONTROL:
+		return st->presence[FLD_CPU_BASED_VM_EXEC_CONTROL] != VA_ABSENT &&
+		       !((st->field[FLD_CPU_BASED_VM_EXEC_CONTROL] >> 17) & 1);
+	case FLD_SECONDARY_VM_EXIT_CONTROLS:
+		return st->presence[FLD_VM_EXIT_CONTROLS] != VA_ABSENT &&
+		       !((st->field[FLD_VM_EXIT_CONTROLS] >> 31) & 1);
+	default:
+		return 0;
+	}
+}
+
 static enum va_field first_absent(const struct va_state *st, const uint16_t *f, unsigned n)
 {
 	for (unsigned i = 0; i < n && f[i] != FLD_NONE; i++)
-		if (st->presence[f[i]] == VA_ABSENT)
+		if (st->presence[f[i]] == VA_ABSENT && !gated_off(st, (enum va_field)f[i]))
 			return (enum va_field)f[i];
 	return FLD_NONE;
+}
+
+enum va_field va_first_absent_field(const struct va_state *st, const uint16_t *fields, unsigned n)
+{
+	return first_absent(st, fields, n);
 }
 
 enum va_field va_vec_absent_field(const struct va_ctx *c, enum va_vec v, unsigned bit)

@@ -134,9 +134,9 @@ static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
 	if (!gates_hold(c, rule))
 		return VA_NOT_APPLICABLE;
 	if (any_absent) {
-		for (unsigned k = 0; k < VA_RULE_MAX_FIELDS && rule->fields[k] != FLD_NONE; k++)
-			if (st->presence[rule->fields[k]] == VA_ABSENT)
-				return unknown_finding(r, index, VA_UNK_FIELD, rule->fields[k]);
+		enum va_field f = va_first_absent_field(st, rule->fields, VA_RULE_MAX_FIELDS);
+		if (f != FLD_NONE)
+			return unknown_finding(r, index, VA_UNK_FIELD, f);
 	}
 	if (rule->applies && !rule->applies(c, rule))
 		return VA_NOT_APPLICABLE;

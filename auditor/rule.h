@@ -227,6 +227,10 @@ const char *va_need_text(enum va_need_bit b);
 const char *va_stage_name(enum va_stage s);
 const char *va_vec_name(enum va_vec v);
 const char *va_cond_text(enum va_cond k);
+/* The first of these fields the input lacks, or FLD_NONE; a gated control
+ * vector whose gating control is known to be 0 does not count as lacking. */
+enum va_field va_first_absent_field(const struct va_state *st, const uint16_t *fields, unsigned n);
+
 /* A field whose absence makes the vector or condition unknown. */
 enum va_field va_vec_absent_field(const struct va_ctx *c, enum va_vec v, unsigned bit);
 enum va_bitset va_vec_bitset(enum va_vec v);

@@ -75,7 +75,24 @@ static void test_basic_first_failure_decides(void)
 	free(r);
 }
 
+/* A gated control vector is known once its gating control is known to be 0. */
+static void test_gated_vector_absent(void)
+{
+	int vpid = va_rule_find("CTL.EXEC.VPID_NONZERO");
+	CU_ASSERT_FATAL(vpid >= 0);
+	struct va_report *r = audit_overlay(
+		"[vmcs]\nCPU_BASED_VM_EXEC_CONTROL = 0x14006172\nSECONDARY_VM_EXEC_CONTROL = ?\n"
+		"EPT_POINTER = 0\n");
+	CU_ASSERT_EQUAL(r->status[vpid], VA_NOT_APPLICABLE);
+	free(r);
+	r = audit_overlay("[vmcs]\nSECONDARY_VM_EXEC_CONTROL = ?\n");
+	CU_ASSERT_EQUAL(r->status[vpid], VA_UNKNOWN);
+	CU_ASSERT(r->verdict.notes & VA_NOTE_CONDITIONAL);
+	free(r);
+}
+
 CU_TestInfo tests_verdict[] = {
+	{ "a gated vector is known when its gate is 0", test_gated_vector_absent },
 	{ "success", test_success },
 	{ "26.1: the first failure decides", test_basic_first_failure_decides },
 	CU_TEST_INFO_NULL,

@@ -1,7 +1,7 @@
 /*
- * libFuzzer target for one reader (VA_FUZZ_KIND), or for the importer's
- * detection when the kind is "auto".  The input is copied to a buffer of
- * exactly its size, without a terminating NUL, so AddressSanitizer catches
+ * libFuzzer target for one reader (VA_FUZZ_READER, its symbol in
+ * reader_list.h), or for the importer's detection of mixed input
+ * (VA_FUZZ_AUTO).  The input is copied to a buffer of exactly its size, without a terminating NUL, so AddressSanitizer catches
  * any read past the end; whatever reads is then audited and rendered.
  */
 #include <stdint.h>
@@ -10,10 +10,27 @@
 
 #include "../../auditor/audit.h"
 #include "../../auditor/import.h"
+#include "../../auditor/readers/reader.h"
 #include "../../auditor/render.h"
 #include "../../auditor/state_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define VA_CAT(a, b) a##b
+#define VA_XCAT(a, b) VA_CAT(a, b)
+
+#ifdef VA_FUZZ_AUTO
+static const struct va_reader *target(void)
+{
+	return NULL; /* the importer detects */
+}
+#else
+extern const struct va_reader VA_XCAT(va_reader_, VA_FUZZ_READER);
+static const struct va_reader *target(void)
+{
+	return &VA_XCAT(va_reader_, VA_FUZZ_READER);
+}
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -21,10 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct va_state st;
 	struct va_error err;
 	struct va_import_notes notes = { 0 };
-	const char *kind = strcmp(VA_FUZZ_KIND, "auto") ? VA_FUZZ_KIND : NULL;
-
-	if (kind && !va_reader_by_kind(kind))
-		abort(); /* the fuzz target list names a reader that does not exist */
+	const char *kind = target() ? target()->kind : NULL;
 	char *text = malloc(size ? size : 1);
 	if (!text)
 		return 0;
