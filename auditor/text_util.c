@@ -15,7 +15,7 @@ static const uint8_t hex_value[256] = {
 	['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15,
 };
 
-static int hex_digit(int c)
+int va_hex_digit(int c)
 {
 	/* The table's zero entries are digits only for '0'. */
 	unsigned char u = (unsigned char)c;
@@ -29,7 +29,7 @@ int va_parse_hex(const char *s, size_t n, uint64_t *out)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '`')
 			continue;
-		int d = hex_digit((unsigned char)s[i]);
+		int d = va_hex_digit((unsigned char)s[i]);
 		if (d < 0)
 			return -1;
 		if (v >> 60)

@@ -7,6 +7,10 @@
 
 #include "fields.h"
 
+/* The value of one hex digit of either case, or -1 (any int: a char that
+ * may be negative is taken as its byte). */
+int va_hex_digit(int c);
+
 /* Parse a whole token as a number: 0x-hex (backtick separators allowed, as
  * WinDbg prints them), a hex token containing a backtick, or decimal.
  * 0 on success, -1 if it is not a number, -2 if it does not fit 64 bits. */
