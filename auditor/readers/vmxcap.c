@@ -607,6 +607,14 @@ static int detect_line(void *ctx, const struct va_line *l)
 
 static int detect_vmxcap(const char *text, size_t len)
 {
+	/* A section title is matched exactly (text_is), so a text without any
+	 * of them cannot score: skip the line walk (detection runs every reader
+	 * over every input). */
+	int any = 0;
+	for (size_t i = 0; i < SECTION_COUNT && !any; i++)
+		any = va_text_has(text, len, sections[i].title);
+	if (!any)
+		return 0;
 	int score = 0;
 	va_each_line(text, len, detect_line, &score);
 	return score;

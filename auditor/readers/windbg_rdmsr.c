@@ -311,8 +311,23 @@ static int detect_line(void *ctx, const struct va_line *l)
 	return 0;
 }
 
+/* Every line detect_line scores has "msr[" in any case: look for a '['
+ * after "msr" before walking the lines. */
+static int has_msr_bracket(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		if (p - text >= 3 && lower(p[-3]) == 'm' && lower(p[-2]) == 's' && lower(p[-1]) == 'r')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static int detect_windbg(const char *text, size_t len)
 {
+	if (!has_msr_bracket(text, len))
+		return 0;
 	int score = 0;
 	va_each_line(text, len, detect_line, &score);
 	return score;
