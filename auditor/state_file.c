@@ -85,14 +85,19 @@ static int fail(struct reader *r, unsigned col, const char *fmt, const char *a, 
 	return -1;
 }
 
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 static struct span trim(const char *s, size_t n, unsigned col)
 {
-	while (n && isspace((unsigned char)*s)) {
+	while (n && blank(*s)) {
 		s++;
 		n--;
 		col++;
 	}
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && blank(s[n - 1]))
 		n--;
 	return (struct span){ s, n, col };
 }

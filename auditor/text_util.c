@@ -7,19 +7,17 @@
 #include "fields.h"
 #include "state.h"
 
-/* Digit values, 0xff for anything else: every value the readers see goes
- * through here. */
-static const uint8_t hex_value[256] = {
-	['0'] = 0, ['1'] = 1, ['2'] = 2, ['3'] = 3, ['4'] = 4, ['5'] = 5, ['6'] = 6, ['7'] = 7,
-	['8'] = 8, ['9'] = 9, ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13, ['e'] = 14,
-	['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15,
+/* Digit values plus one, 0 for anything else: every value the readers see
+ * goes through here. */
+static const uint8_t hex_value1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+	['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
 int va_hex_digit(int c)
 {
-	/* The table's zero entries are digits only for '0'. */
-	unsigned char u = (unsigned char)c;
-	return (hex_value[u] || u == '0') ? hex_value[u] : -1;
+	return (int)hex_value1[(unsigned char)c] - 1;
 }
 
 int va_parse_hex(const char *s, size_t n, uint64_t *out)
@@ -140,6 +138,7 @@ const char *va_nearest_field_name(const char *s, size_t n)
 struct name_index {
 	uint16_t slot[INDEX_SLOTS];   /* 1 + position in the name list; 0 = empty */
 	uint8_t length[INDEX_SLOTS];  /* of the name in that slot, to skip most compares */
+	const char *name[INDEX_SLOTS];
 };
 
 static uint32_t name_hash(const char *s, size_t n)
@@ -158,16 +157,16 @@ static void index_add(struct name_index *ix, const char *name, unsigned position
 		h = (h + 1) & (INDEX_SLOTS - 1);
 	ix->slot[h] = (uint16_t)(position + 1);
 	ix->length[h] = (uint8_t)(n < 255 ? n : 255);
+	ix->name[h] = name;
 }
 
-/* Position of s[0..n) in the list that `name_of` reads, or -1. */
-static int index_find(const struct name_index *ix, const char *s, size_t n,
-		      const char *(*name_of)(unsigned))
+/* Position of s[0..n) among the names of the index, or -1. */
+static int index_find(const struct name_index *ix, const char *s, size_t n)
 {
 	uint32_t h = name_hash(s, n) & (INDEX_SLOTS - 1);
 	while (ix->slot[h]) {
 		unsigned position = ix->slot[h] - 1u;
-		if (ix->length[h] == n && same_folded(s, name_of(position), n))
+		if (ix->length[h] == n && same_folded(s, ix->name[h], n))
 			return (int)position;
 		h = (h + 1) & (INDEX_SLOTS - 1);
 	}
@@ -198,12 +197,12 @@ static void build_indexes(void)
 enum va_field va_field_lookup(const char *s, size_t n)
 {
 	pthread_once(&index_once, build_indexes);
-	int f = index_find(&field_index, s, n, field_name_at);
+	int f = index_find(&field_index, s, n);
 	return f < 0 ? FLD_NONE : (enum va_field)f;
 }
 
 int va_msr_lookup(const char *s, size_t n)
 {
 	pthread_once(&index_once, build_indexes);
-	return index_find(&msr_index, s, n, msr_name_at);
+	return index_find(&msr_index, s, n);
 }
