@@ -18,7 +18,7 @@
 #include "suites.h"
 
 /*
- * [cpu] sections copied verbatim from /work/shared/msr-profiles (only the
+ * [cpu] sections copied verbatim from msr_profiles/ (only the
  * MSR lines and widths; the files' comments say where each comes from).
  */
 static const struct {

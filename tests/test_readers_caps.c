@@ -16,7 +16,7 @@
 
 #define CAPS_DIR VA_SOURCE_DIR "/tests/readers/caps/"
 
-/* A real CPU (Coffee Lake-H, shared/msr-profiles), used by most samples. */
+/* A real CPU (Coffee Lake-H, msr_profiles/), used by most samples. */
 #define CFL_BASIC 0x00da040000000004ull
 #define CFL_PIN 0x0000007f00000016ull
 #define CFL_PROC 0xfff9fffe0401e172ull
