@@ -214,14 +214,15 @@ void va_audit(const struct va_state *st, struct va_report *out)
 			count[s]++;
 		}
 	} else {
+		/* Most rules do not apply to a given VMCS: mark all of them so at
+		 * once, then only the groups whose gates hold are visited. */
+		__builtin_memset(out->status, VA_NOT_APPLICABLE, n);
 		for (unsigned g = 0; g < va_plan_group_count; g++) {
 			const struct va_plan_group *group = &va_plan_groups[g];
 			const uint16_t *order = &va_plan_order[group->first];
 			const struct va_gate *gates = va_plan_gates[group->gates];
 			if (!(gate_holds(&ctx, &gates[0]) && gate_holds(&ctx, &gates[1]) &&
 			      gate_holds(&ctx, &gates[2]))) {
-				for (unsigned k = 0; k < group->count; k++)
-					out->status[order[k]] = VA_NOT_APPLICABLE;
 				count[VA_NOT_APPLICABLE] += group->count;
 				continue;
 			}
