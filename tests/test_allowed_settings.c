@@ -15,149 +15,36 @@
 
 #include "../auditor/state_file.h"
 #include "fixtures.h"
+#include "../auditor/profiles.h"
 #include "suites.h"
 
-/*
- * [cpu] sections copied verbatim from msr_profiles/ (only the
- * MSR lines and widths; the files' comments say where each comes from).
- */
-static const struct {
-	const char *name;
-	const char *text;
-} profiles[] = {
+/* Real CPUs' capability MSRs: the built-in profiles of msr_profiles/. */
+static const char *const profiles[] = {
 	/* BASIC[55] = 0: no TRUE_ MSRs; no secondary controls (PROCBASED_CTLS
 	 * bit 63 = 0), so IA32_VMX_PROCBASED_CTLS2 does not exist. */
-	{ "intel-conroe-core2-x6800",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x001a040000000007\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x0000001f00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0x77b9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x0003efff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x00001fff000011ff\n"
-	  "IA32_VMX_MISC = 0x00000000000403c0\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x00000000000027ff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x000000000000002c\n"
-	  "maxphyaddr = 36\nlinear_address_bits = 48\n" },
+	"intel-conroe-core2-x6800",
 	/* BASIC[55] = 0, virtual CPU (QEMU kvm64). */
-	{ "qemu-kvm64",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x0018100011e57ed0\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x0000001f00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0x67b9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x0003efff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x000013ff000011ff\n"
-	  "IA32_VMX_MISC = 0x0000000000000045\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x00000000000027ff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x000000000000002e\n"
-	  "maxphyaddr = 40\nlinear_address_bits = 48\n" },
+	"qemu-kvm64",
 	/* TRUE_ MSRs relax PROC bits 15 and 16. */
-	{ "intel-gulftown-xeon-w3670",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x00da04000000000f\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x0000007f00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0xfff9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x007fffff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x0000ffff000011ff\n"
-	  "IA32_VMX_MISC = 0x00000000000401e7\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x00000000000267ff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x000000000000002a\n"
-	  "IA32_VMX_PROCBASED_CTLS2 = 0x000004ff00000000\n"
-	  "IA32_VMX_EPT_VPID_CAP = 0x00000f0106134141\n"
-	  "IA32_VMX_TRUE_PINBASED_CTLS = 0x0000007f00000016\n"
-	  "IA32_VMX_TRUE_PROCBASED_CTLS = 0xfff9fffe04006172\n"
-	  "IA32_VMX_TRUE_EXIT_CTLS = 0x007fffff00036dfb\n"
-	  "IA32_VMX_TRUE_ENTRY_CTLS = 0x0000ffff000011fb\n"
-	  "maxphyaddr = 36\nlinear_address_bits = 48\n" },
+	"intel-gulftown-xeon-w3670",
 	/* Posted interrupts, tertiary controls, most secondary controls. */
-	{ "intel-sapphirerapids-xeon-w9-3475x",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x03da050000000013\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0xfffbfffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0xff7fffff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x007effff000011ff\n"
-	  "IA32_VMX_MISC = 0x000000007004c1e7\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x0000000003f77fff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x000000000000002e\n"
-	  "IA32_VMX_PROCBASED_CTLS2 = 0xcfff3fff00000000\n"
-	  "IA32_VMX_EPT_VPID_CAP = 0x00010f0106f341c1\n"
-	  "IA32_VMX_TRUE_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_TRUE_PROCBASED_CTLS = 0xfffbfffe04006172\n"
-	  "IA32_VMX_TRUE_EXIT_CTLS = 0xff7fffff00036dfb\n"
-	  "IA32_VMX_TRUE_ENTRY_CTLS = 0x007effff000011fb\n"
-	  "maxphyaddr = 46\nlinear_address_bits = 57\n" },
+	"intel-sapphirerapids-xeon-w9-3475x",
 	/* Nested KVM (virtual CPU). */
-	{ "kvm-nested-default-linux5.10-on-skylake-sp",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x00d8100011e57ed0\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0xfff9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x00ffffff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x0001f3ff000011ff\n"
-	  "IA32_VMX_MISC = 0x0000000020000065\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x0000000000772fff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x000000000000002e\n"
-	  "IA32_VMX_PROCBASED_CTLS2 = 0x00137bff00000000\n"
-	  "IA32_VMX_EPT_VPID_CAP = 0x00000f0106334041\n"
-	  "IA32_VMX_TRUE_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_TRUE_PROCBASED_CTLS = 0xfff9fffe04006172\n"
-	  "IA32_VMX_TRUE_EXIT_CTLS = 0x00ffffff00036dfb\n"
-	  "IA32_VMX_TRUE_ENTRY_CTLS = 0x0001f3ff000011fb\n"
-	  "IA32_VMX_VMFUNC = 0x0000000000000001\n"
-	  "maxphyaddr = 46\nlinear_address_bits = 48\n" },
+	"kvm-nested-default-linux5.10-on-skylake-sp",
 	/* Zhaoxin: a non-Intel implementation of VMX. */
-	{ "zhaoxin-yongfeng-kh-40000",
-	  "[cpu]\n"
-	  "IA32_VMX_BASIC = 0x00d8040000000007\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0xfff9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x007fffff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x0000ffff000011ff\n"
-	  "IA32_VMX_MISC = 0x00000000200401e7\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x0000000000776fff\n"
-	  "IA32_VMX_VMCS_ENUM = 0x0000000000000032\n"
-	  "IA32_VMX_PROCBASED_CTLS2 = 0x02467fff00000000\n"
-	  "IA32_VMX_EPT_VPID_CAP = 0x00000f0106334141\n"
-	  "IA32_VMX_TRUE_PINBASED_CTLS = 0x000000ff00000016\n"
-	  "IA32_VMX_TRUE_PROCBASED_CTLS = 0xfff9fffe04006172\n"
-	  "IA32_VMX_TRUE_EXIT_CTLS = 0x007fffff00036dfb\n"
-	  "IA32_VMX_TRUE_ENTRY_CTLS = 0x0000ffff000011fb\n"
-	  "maxphyaddr = 46\nlinear_address_bits = 48\n" },
+	"zhaoxin-yongfeng-kh-40000",
 	/* IA32_VMX_BASIC and the TRUE_ MSRs not in the listing (a WinDbg rdmsr
 	 * dump): the plain MSRs stand in, and their default1 demands are
 	 * "unknown", not failures. */
-	{ "intel-skylake-client-rayanfam-tutorial",
-	  "[cpu]\n"
-	  "IA32_VMX_PINBASED_CTLS = 0x0000007f00000016\n"
-	  "IA32_VMX_PROCBASED_CTLS = 0xfff9fffe0401e172\n"
-	  "IA32_VMX_EXIT_CTLS = 0x01ffffff00036dff\n"
-	  "IA32_VMX_ENTRY_CTLS = 0x0003ffff000011ff\n"
-	  "IA32_VMX_CR0_FIXED0 = 0x0000000080000021\n"
-	  "IA32_VMX_CR0_FIXED1 = 0x00000000ffffffff\n"
-	  "IA32_VMX_CR4_FIXED0 = 0x0000000000002000\n"
-	  "IA32_VMX_CR4_FIXED1 = 0x00000000003767ff\n"
-	  "IA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000000\n"
-	  "IA32_VMX_EPT_VPID_CAP = 0x00000f0106334141\n"
-	  "IA32_VMX_VMFUNC = 0x0000000000000001\n" },
+	"intel-skylake-client-rayanfam-tutorial",
 };
+
+static const char *profile_text(const char *name)
+{
+	const struct va_profile *p = va_profile_find(name);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	return p->text;
+}
 
 /* Default1 classes (SDM A.2): bits the plain MSRs always report as
  * must-be-one, which the TRUE_ MSRs may relax. */
@@ -285,8 +172,8 @@ static void test_each_bit(void)
 	CU_ASSERT_FATAL(st && rep);
 
 	for (size_t p = 0; p < sizeof profiles / sizeof profiles[0]; p++) {
-		const char *pname = profiles[p].name;
-		CU_ASSERT_FATAL(profile_state(st, pname, profiles[p].text) == 0);
+		const char *pname = profiles[p];
+		CU_ASSERT_FATAL(profile_state(st, pname, profile_text(profiles[p])) == 0);
 		uint64_t word[3] = { valid_word(st, V_PIN), valid_word(st, V_PROC), valid_word(st, V_SEC) };
 		struct caps caps[3] = { caps_of(st, V_PIN), caps_of(st, V_PROC), caps_of(st, V_SEC) };
 		int sec_active = (word[V_PROC] >> 31) & 1;
@@ -369,7 +256,7 @@ static void test_secondary_without_msr(void)
 	CU_ASSERT_FATAL(st && rep);
 
 	/* Sapphire Rapids with IA32_VMX_PROCBASED_CTLS2 left out. */
-	CU_ASSERT_FATAL(profile_state(st, profiles[3].name, profiles[3].text) == 0);
+	CU_ASSERT_FATAL(profile_state(st, profiles[3], profile_text(profiles[3])) == 0);
 	st->msr_present &= ~(1u << MSR_IA32_VMX_PROCBASED_CTLS2);
 	set_controls(st, 0x16, 0x84006172ull | (1ull << 31), 0x2);
 	va_audit(st, rep);
@@ -378,7 +265,7 @@ static void test_secondary_without_msr(void)
 	va_state_release(st);
 
 	/* Conroe: PROC[31] is not offered. */
-	CU_ASSERT_FATAL(profile_state(st, profiles[0].name, profiles[0].text) == 0);
+	CU_ASSERT_FATAL(profile_state(st, profiles[0], profile_text(profiles[0])) == 0);
 	set_controls(st, 0x16, 0x0401e172ull | (1ull << 31), 0x2);
 	va_audit(st, rep);
 	CU_ASSERT_EQUAL(rep->status[va_rule_find("CTL.PROC.ALLOWED1")], VA_FAIL);

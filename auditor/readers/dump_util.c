@@ -1298,3 +1298,20 @@ void du_vmcs_scores(const char *text, size_t len, int *kvm, int *xen)
 	*kvm = k > 95 ? 95 : k;
 	*xen = x > 95 ? 95 : x;
 }
+
+void du_note_truncated(const struct du_ctx *c, const char *who)
+{
+	char lack[160] = "";
+	if (!(c->sections_seen & DU_GUEST))
+		strcat(lack, ", the Guest State section");
+	if (!(c->sections_seen & DU_HOST))
+		strcat(lack, ", the Host State section");
+	if (!(c->sections_seen & DU_CTRL))
+		strcat(lack, ", the Control State section");
+	else if (c->st->presence[FLD_IDT_VECTORING_INFO_FIELD] != VA_SET)
+		strcat(lack, ", the Control State lines from IDTVectoring on");
+	if (lack[0])
+		va_note(c->notes, "the %s dump from line %u looks truncated: it lacks%s; the fields "
+			"those would hold are absent, so the audit is partial", who, c->dump_line,
+			lack + 1);
+}

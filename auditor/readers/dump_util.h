@@ -222,6 +222,10 @@ int du_vmcs_action(struct du_ctx *c, const struct du_layout *l, const struct du_
 /* Notes every dump reader owes: several dumps, cut lines, odd lines. */
 void du_common_notes(struct du_ctx *c, const char *what);
 
+/* A note when a dump's Guest, Host or Control State section (or the Control
+ * State's tail) is missing: the audit of it is partial. `who`: "KVM", "Xen". */
+void du_note_truncated(const struct du_ctx *c, const char *who);
+
 /* ---- outcome ------------------------------------------------------------ */
 /*
  * When a dump gives both a VM-instruction error and an exit reason, only one

@@ -207,24 +207,6 @@ static int outcome(struct kvm *k)
 	return 0;
 }
 
-static void completeness(struct kvm *k)
-{
-	const struct du_ctx *c = &k->c;
-	const struct va_state *st = c->st;
-	char lack[160] = "";
-	if (!(c->sections_seen & DU_GUEST))
-		strcat(lack, ", the Guest State section");
-	if (!(c->sections_seen & DU_HOST))
-		strcat(lack, ", the Host State section");
-	if (!(c->sections_seen & DU_CTRL))
-		strcat(lack, ", the Control State section");
-	else if (st->presence[FLD_IDT_VECTORING_INFO_FIELD] != VA_SET)
-		strcat(lack, ", the Control State lines from IDTVectoring on");
-	if (lack[0])
-		va_note(c->notes, "the KVM dump from line %u looks truncated: it lacks%s; the fields "
-			"those would hold are absent, so the audit is partial", c->dump_line, lack + 1);
-}
-
 static int read(struct va_state *st, const char *text, size_t len, const char *file,
 		struct va_error *err, struct va_import_notes *notes)
 {
@@ -254,7 +236,7 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 	msr_lists(&k);
 	if (outcome(&k))
 		return -1;
-	completeness(&k);
+	du_note_truncated(&k.c, "KVM");
 	du_common_notes(&k.c, "KVM");
 	return 0;
 }

@@ -226,23 +226,12 @@ static void outcome(struct xen *x)
 static void completeness(struct xen *x)
 {
 	const struct du_ctx *c = &x->c;
-	char lack[160] = "";
 	if (!c->sections_seen) {
 		va_note(c->notes, "only Xen's failure message (line %u) is here, no VMCS dump: just the "
 			"failure is known", x->header_line);
 		return;
 	}
-	if (!(c->sections_seen & DU_GUEST))
-		strcat(lack, ", the Guest State section");
-	if (!(c->sections_seen & DU_HOST))
-		strcat(lack, ", the Host State section");
-	if (!(c->sections_seen & DU_CTRL))
-		strcat(lack, ", the Control State section");
-	else if (c->st->presence[FLD_IDT_VECTORING_INFO_FIELD] != VA_SET)
-		strcat(lack, ", the Control State lines from IDTVectoring on");
-	if (lack[0])
-		va_note(c->notes, "the Xen dump from line %u looks truncated: it lacks%s; the fields "
-			"those would hold are absent, so the audit is partial", c->dump_line, lack + 1);
+	du_note_truncated(c, "Xen");
 }
 
 static int read(struct va_state *st, const char *text, size_t len, const char *file,
