@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../auditor/rule.h"
+#include "../auditor/engine/rule.h"
 
 #define BIT(n) (1ull << (n))
 #define BITS(hi, lo) ((~0ull >> (63 - (hi))) & ~((1ull << (lo)) - 1))

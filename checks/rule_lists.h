@@ -3,7 +3,7 @@
 #ifndef VA_RULE_LISTS_H
 #define VA_RULE_LISTS_H
 
-#include "../auditor/rule.h"
+#include "../auditor/engine/rule.h"
 
 #define VA_RULE_AREAS(X) \
 	X(basic)          /* 26.1 */ \

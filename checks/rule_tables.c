@@ -1,4 +1,4 @@
-#include "../auditor/rule_table.h"
+#include "../auditor/engine/rule_table.h"
 #include "rule_lists.h"
 
 /* Listed in SDM order: the verdict takes "first failure" in this order. */

@@ -15,9 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../auditor/audit.h"
-#include "../auditor/import.h"
-#include "../auditor/state_file.h"
+#include "../auditor/engine/audit.h"
+#include "../auditor/input/import.h"
+#include "../auditor/input/state_file.h"
 
 extern char **environ;
 

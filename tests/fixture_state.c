@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../auditor/state_file.h"
+#include "../auditor/input/state_file.h"
 #include "fixtures.h"
 
 static char *base_text;

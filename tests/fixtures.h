@@ -8,7 +8,7 @@
 #ifndef VA_TEST_FIXTURES_H
 #define VA_TEST_FIXTURES_H
 
-#include "../auditor/audit.h"
+#include "../auditor/engine/audit.h"
 #include "../checks/rule_lists.h"
 
 struct rule_fixture {

@@ -13,9 +13,9 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/state_file.h"
+#include "../auditor/input/state_file.h"
 #include "fixtures.h"
-#include "../auditor/profiles.h"
+#include "../auditor/input/profiles.h"
 #include "suites.h"
 
 /* Real CPUs' capability MSRs: the built-in profiles of msr_profiles/. */

@@ -2,8 +2,8 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/bitnames.h"
-#include "../auditor/fields.h"
+#include "../auditor/engine/bitnames.h"
+#include "../auditor/engine/fields.h"
 #include "suites.h"
 
 static void test_sorted_and_unique(void)

@@ -7,13 +7,13 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/audit.h"
-#include "../auditor/import.h"
-#include "../auditor/input.h"
-#include "../auditor/load.h"
-#include "../auditor/observed.h"
-#include "../auditor/profiles.h"
-#include "../auditor/state_file.h"
+#include "../auditor/engine/audit.h"
+#include "../auditor/input/import.h"
+#include "../auditor/input/input.h"
+#include "../auditor/input/load.h"
+#include "../auditor/report/observed.h"
+#include "../auditor/input/profiles.h"
+#include "../auditor/input/state_file.h"
 #include "suites.h"
 
 static char *sample(const char *rel, size_t *len)

@@ -10,8 +10,8 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/import.h"
-#include "../auditor/state_file.h"
+#include "../auditor/input/import.h"
+#include "../auditor/input/state_file.h"
 #include "suites.h"
 
 #define CAPS_DIR VA_SOURCE_DIR "/tests/readers/caps/"

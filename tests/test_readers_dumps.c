@@ -10,9 +10,9 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/import.h"
-#include "../auditor/readers/dump_util.h"
-#include "../auditor/state_file.h"
+#include "../auditor/input/import.h"
+#include "../auditor/input/readers/dump_util.h"
+#include "../auditor/input/state_file.h"
 #include "suites.h"
 
 #define DUMPS VA_SOURCE_DIR "/tests/readers/dumps/"

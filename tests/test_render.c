@@ -2,7 +2,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/render.h"
+#include "../auditor/report/render.h"
 #include "suites.h"
 
 static void test_template(void)

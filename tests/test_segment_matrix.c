@@ -15,8 +15,8 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/render.h"
-#include "../auditor/state_file.h"
+#include "../auditor/report/render.h"
+#include "../auditor/input/state_file.h"
 #include "fixtures.h"
 #include "suites.h"
 

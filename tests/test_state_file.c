@@ -2,7 +2,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/state_file.h"
+#include "../auditor/input/state_file.h"
 #include "suites.h"
 
 static int read_text(struct va_state *st, const char *text, struct va_error *err)

@@ -4,7 +4,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "../auditor/state_file.h"
+#include "../auditor/input/state_file.h"
 #include "fixtures.h"
 #include "suites.h"
 

@@ -5,14 +5,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../auditor/audit.h"
-#include "../auditor/render.h"
-#include "../auditor/report_out.h"
-#include "../auditor/observed.h"
-#include "../auditor/profiles.h"
-#include "../auditor/state_file.h"
-#include "../auditor/load.h"
-#include "../auditor/input.h"
+#include "../auditor/engine/audit.h"
+#include "../auditor/report/render.h"
+#include "../auditor/report/report_out.h"
+#include "../auditor/report/observed.h"
+#include "../auditor/input/profiles.h"
+#include "../auditor/input/state_file.h"
+#include "../auditor/input/load.h"
+#include "../auditor/input/input.h"
 #include "commands.h"
 
 #ifndef VA_VERSION

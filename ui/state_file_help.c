@@ -1,6 +1,6 @@
 #include <inttypes.h>
 
-#include "../auditor/state.h"
+#include "../auditor/engine/state.h"
 #include "commands.h"
 
 void va_write_state_file_help(FILE *out)

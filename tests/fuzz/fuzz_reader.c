@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../auditor/audit.h"
-#include "../../auditor/import.h"
-#include "../../auditor/readers/reader.h"
-#include "../../auditor/render.h"
-#include "../../auditor/state_file.h"
+#include "../../auditor/engine/audit.h"
+#include "../../auditor/input/import.h"
+#include "../../auditor/input/readers/reader.h"
+#include "../../auditor/report/render.h"
+#include "../../auditor/input/state_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

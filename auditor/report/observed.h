@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "audit.h"
+#include "../engine/audit.h"
 
 enum va_observed_kind { VA_OBSERVED_NONE, VA_OBSERVED_VMFAIL, VA_OBSERVED_ENTRY_FAILURE };
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../checks/rule_lists.h"
+#include "../../checks/rule_lists.h"
 #include "rule_table.h"
 
 static const char *const area_names[] = {

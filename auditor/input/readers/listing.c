@@ -53,7 +53,7 @@ struct name {
 
 static const struct name field_names[] = {
 #define VA_FIELD(nm, enc) { #nm, sizeof #nm - 1, FLD_##nm },
-#include "../field_list.h"
+#include "../../engine/field_list.h"
 #undef VA_FIELD
 };
 

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fields.h"
+#include "../engine/fields.h"
 
 /* The value of one hex digit of either case, or -1 (any int: a char that
  * may be negative is taken as its byte). */

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "../error.h"
-#include "../state.h"
+#include "../../engine/state.h"
 
 /* Assumptions and partial conversions a reader wants the user to know. */
 #define VA_NOTES_MAX 24

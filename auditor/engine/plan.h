@@ -1,6 +1,6 @@
 /*
  * The evaluation plan: the rule table regrouped by gates, generated at build
- * time from the rule table itself (auditor/plan_gen.c), so that one test of
+ * time from the rule table itself (auditor/engine/plan_gen.c), so that one test of
  * a gate set dismisses every rule behind it.  Only the engine reads it.
  */
 #ifndef VA_PLAN_H

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 
-#include "audit.h"
+#include "../engine/audit.h"
 #include "observed.h"
-#include "readers/reader.h"
+#include "../input/readers/reader.h"
 
 struct va_text_style {
 	int color;      /* ANSI colours (only on a terminal, never with NO_COLOR) */

@@ -4,7 +4,7 @@
 
 #include "readers/reader.h"
 #include "error.h"
-#include "state.h"
+#include "../engine/state.h"
 
 struct va_load_options {
 	const char *kind;            /* --from, or NULL to detect */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text_util.h"
+#include "../input/text_util.h"
 
 struct out {
 	char *buf;

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "audit.h"
+#include "../engine/audit.h"
 
 /* Render a finding's message into buf (always NUL-terminated). */
 void va_render_message(const struct va_rule *rule, const struct va_eval *ev, char *buf, size_t size);

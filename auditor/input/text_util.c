@@ -4,8 +4,8 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "fields.h"
-#include "state.h"
+#include "../engine/fields.h"
+#include "../engine/state.h"
 
 /* Digit values plus one, 0 for anything else: every value the readers see
  * goes through here. */

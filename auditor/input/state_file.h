@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "error.h"
-#include "state.h"
+#include "../engine/state.h"
 
 /*
  * Read state-file text into `st`, on top of what it holds (a later input
