@@ -13,6 +13,7 @@
 #include "../auditor/input/state_file.h"
 #include "../auditor/input/load.h"
 #include "../auditor/input/input.h"
+#include "../auditor/input/state_save.h"
 #include "commands.h"
 
 #ifndef VA_VERSION
@@ -151,36 +152,6 @@ static int cmd_check(int argc, char **argv)
 	return worst;
 }
 
-/* Write to a new file beside the target, then rename: a user's file is
- * never half-written, and never replaced without --force. */
-static int write_state_file(const char *path, const struct va_state *st, int force)
-{
-	if (!force && access(path, F_OK) == 0) {
-		fprintf(stderr, "vmcs-audit: import: %s exists; choose another name or add --force\n", path);
-		return -1;
-	}
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return -1;
-	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wx");
-	int rc = -1;
-	if (f) {
-		rc = va_state_write(f, st);
-		if (fclose(f) != 0)
-			rc = -1;
-		if (rc == 0 && rename(tmp, path) != 0)
-			rc = -1;
-		if (rc != 0)
-			remove(tmp);
-	}
-	if (rc != 0)
-		fprintf(stderr, "vmcs-audit: import: cannot write %s\n", path);
-	free(tmp);
-	return rc;
-}
-
 static int cmd_import(int argc, char **argv)
 {
 	struct input_options o;
@@ -209,8 +180,15 @@ static int cmd_import(int argc, char **argv)
 	}
 	for (unsigned i = 0; i < notes->count; i++)
 		fprintf(stderr, "vmcs-audit: note: %s\n", notes->text[i]);
-	if (o.output)
-		rc = write_state_file(o.output, st, o.force) ? EXIT_BAD_INPUT : 0;
+	if (o.output) {
+		struct va_error serr = { 0 };
+		rc = 0;
+		if (va_state_save(o.output, st, o.force ? VA_SAVE_REPLACE : VA_SAVE_NEW, &serr)) {
+			fprintf(stderr, "vmcs-audit: import: %s: %s%s\n", o.output, serr.message,
+				o.force ? "" : "; choose another name or add --force");
+			rc = EXIT_BAD_INPUT;
+		}
+	}
 	else
 		rc = va_state_write(stdout, st) ? EXIT_BAD_INPUT : 0;
 	va_state_release(st);
