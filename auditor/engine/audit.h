@@ -13,6 +13,28 @@
 
 #define VA_MAX_RULES 512
 #define VA_MAX_FINDINGS 1024
+#define VA_MAX_SUSPECTS 32
+
+/*
+ * What a suspect's failure depends on: the common assumption about the
+ * input that is missing.  VA_ASSUME_NONE: it fails under every value the
+ * missing input could take that is commonly seen.
+ */
+enum va_assumption {
+	VA_ASSUME_NONE,
+	VA_ASSUME_BASIC56_0,        /* IA32_VMX_BASIC[56] = 0 (every CPU before CET) */
+	VA_ASSUME_TRUE_DEFAULT1,    /* the TRUE MSR keeps the default1 bits at 1 */
+	VA_ASSUME_LINK_NOT_VMCS,    /* memory at the link pointer does not hold a VMCS */
+	VA_ASSUME_COUNT
+};
+
+/* A not-evaluated rule that may explain the outcome (never a failure). */
+struct va_suspect {
+	uint16_t finding;             /* index into findings (its VA_UNKNOWN entry) */
+	uint8_t assumption;           /* enum va_assumption */
+	uint8_t explains_observed;    /* it fails in the stage the observed outcome points to */
+	struct va_eval eval;          /* operands under the assumption, for the message */
+};
 
 enum va_result {
 	VA_RESULT_SUCCESS,
@@ -22,6 +44,7 @@ enum va_result {
 	VA_RESULT_FAULT_UD,     /* needs [entry] vmx_operation/vmm_mode */
 	VA_RESULT_FAULT_GP,     /* needs [entry] cpl */
 	VA_RESULT_VMEXIT,       /* executed in VMX non-root operation */
+	VA_RESULT_INCONCLUSIVE, /* no rule fails, but rules that could decide are unknown */
 };
 
 enum va_verdict_note {
@@ -58,6 +81,10 @@ struct va_report {
 	uint16_t n_findings;
 	uint8_t truncated;                /* more findings than VA_MAX_FINDINGS */
 	struct va_finding findings[VA_MAX_FINDINGS];
+	/* Likely causes, most likely first; filled by va_audit only when the
+	 * verdict is not decided by failures (see va_rank_suspects). */
+	uint16_t n_suspects;
+	struct va_suspect suspects[VA_MAX_SUSPECTS];
 };
 
 void va_audit(const struct va_state *st, struct va_report *out);

@@ -193,6 +193,7 @@ const char *va_result_name(enum va_result r)
 	case VA_RESULT_FAULT_UD: return "fault_ud";
 	case VA_RESULT_FAULT_GP: return "fault_gp";
 	case VA_RESULT_VMEXIT: return "vm_exit";
+	case VA_RESULT_INCONCLUSIVE: return "inconclusive";
 	}
 	return "?";
 }
@@ -229,6 +230,27 @@ void va_render_verdict(const struct va_verdict *v, char *buf, size_t size)
 		put(&o, "VMLAUNCH/VMRESUME causes a VM exit to the parent VMM (basic exit reason %" PRIu32 ")",
 		    v->exit_reason);
 		break;
+	case VA_RESULT_INCONCLUSIVE:
+		put(&o, "VM entry: inconclusive \xe2\x80\x94 no check fails, but checks that could decide were not evaluated");
+		break;
+	}
+}
+
+void va_render_verdict_short(const struct va_verdict *v, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+	buf[0] = '\0';
+	switch ((enum va_result)v->result) {
+	case VA_RESULT_SUCCESS: put(&o, "success"); break;
+	case VA_RESULT_VMFAIL_INVALID: put(&o, "VMfailInvalid"); break;
+	case VA_RESULT_VMFAIL_VALID: put(&o, "VMfailValid %u", v->vm_instruction_error); break;
+	case VA_RESULT_ENTRY_FAILURE:
+		put(&o, "exit %" PRIu32 " (qual %" PRIu64 ")", v->exit_reason, v->exit_qualification);
+		break;
+	case VA_RESULT_FAULT_UD: put(&o, "#UD"); break;
+	case VA_RESULT_FAULT_GP: put(&o, "#GP(0)"); break;
+	case VA_RESULT_VMEXIT: put(&o, "VM exit %" PRIu32, v->exit_reason); break;
+	case VA_RESULT_INCONCLUSIVE: put(&o, "inconclusive"); break;
 	}
 }
 

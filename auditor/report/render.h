@@ -24,6 +24,9 @@ void va_render_unknown(const struct va_finding *f, char *buf, size_t size);
 void va_sdm_current(const char *sdm, char *buf, size_t size);
 /* The verdict in one sentence, e.g. "VM entry fails: VMfailValid, ...". */
 void va_render_verdict(const struct va_verdict *v, char *buf, size_t size);
+/* The verdict in a few words for a status line: "success", "VMfailValid 7",
+ * "exit 33 (qual 0)", "inconclusive". */
+void va_render_verdict_short(const struct va_verdict *v, char *buf, size_t size);
 /* "when ..." for a rule: its gates in words, or its applies_text. */
 void va_render_applies(const struct va_rule *rule, char *buf, size_t size);
 /* Text of a VM-instruction error number. */
