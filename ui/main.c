@@ -136,7 +136,7 @@ static int cmd_check(int argc, char **argv)
 		struct va_observed observed;
 		va_audit(st, report);
 		va_observe(st, report, &observed);
-		struct va_report_input in = { name, notes, &observed };
+		struct va_report_input in = { .file = name, .notes = notes, .observed = &observed, .state = st };
 		if (o.json)
 			va_write_report_json(stdout, &in, report);
 		else
