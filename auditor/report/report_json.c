@@ -5,6 +5,7 @@
 
 #include "missing.h"
 #include "render.h"
+#include "rule_match.h"
 
 static json_t *fields_array(const struct va_rule *rule)
 {
@@ -242,10 +243,17 @@ int va_write_error_json(FILE *out, const char *file, const struct va_error *err)
 
 int va_write_rules_json(FILE *out)
 {
+	return va_write_rules_json_matching(out, NULL);
+}
+
+int va_write_rules_json_matching(FILE *out, const char *filter)
+{
 	json_t *a = json_array();
 	unsigned n = va_rule_count();
 	for (unsigned i = 0; i < n; i++) {
 		const struct va_rule *rule = va_rule_at(i);
+		if (!va_rule_matches(rule, filter))
+			continue;
 		char cur[32], buf[512];
 		json_t *o = json_object(), *flags = json_array(), *needs = json_array();
 		va_sdm_current(rule->sdm, cur, sizeof cur);

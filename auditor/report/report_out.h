@@ -39,6 +39,11 @@ int va_write_error_json(FILE *out, const char *file, const struct va_error *err)
 /* The rule table: JSON array of rule objects, or one line per rule. */
 int va_write_rules_json(FILE *out);
 void va_write_rules_text(FILE *out);
+/* The same for the rules va_rule_matches(rule, filter) selects (NULL: all). */
+int va_write_rules_json_matching(FILE *out, const char *filter);
+void va_write_rules_text_matching(FILE *out, const char *filter);
+/* One rule's line of `rules`: id, SDM section, stage, condition, flags. */
+void va_write_rule_line(FILE *out, const struct va_rule *rule);
 /* The rule table as Markdown (docs/rules.md is generated from this). */
 void va_write_rules_markdown(FILE *out);
 /* One rule in full. */

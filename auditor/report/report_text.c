@@ -6,6 +6,7 @@
 
 #include "missing.h"
 #include "render.h"
+#include "rule_match.h"
 
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
@@ -258,15 +259,24 @@ static const char *flag_words(const struct va_rule *rule, char *buf, size_t size
 	return buf;
 }
 
-void va_write_rules_text(FILE *out)
+void va_write_rule_line(FILE *out, const struct va_rule *rule)
+{
+	char flags[96];
+	fprintf(out, "%-44s %-10s %-9s %s%s\n", rule->id, rule->sdm, va_stage_name(rule->stage),
+		rule->summary, flag_words(rule, flags, sizeof flags));
+}
+
+void va_write_rules_text_matching(FILE *out, const char *filter)
 {
 	unsigned n = va_rule_count();
-	for (unsigned i = 0; i < n; i++) {
-		const struct va_rule *rule = va_rule_at(i);
-		char flags[96];
-		fprintf(out, "%-44s %-10s %-9s %s%s\n", rule->id, rule->sdm, va_stage_name(rule->stage),
-			rule->summary, flag_words(rule, flags, sizeof flags));
-	}
+	for (unsigned i = 0; i < n; i++)
+		if (va_rule_matches(va_rule_at(i), filter))
+			va_write_rule_line(out, va_rule_at(i));
+}
+
+void va_write_rules_text(FILE *out)
+{
+	va_write_rules_text_matching(out, NULL);
 }
 
 void va_write_rule_explain(FILE *out, const struct va_rule *rule)
