@@ -239,28 +239,11 @@ static const char *strcasestr_portable(const char *hay, const char *needle)
 	return n ? NULL : hay;
 }
 
-/* Words wrapped at 78 columns under a 4-space indent, never cut. */
+/* "    label text", wrapped at 78 columns under a 6-space indent. */
 static void print_wrapped(const char *label, const char *text)
 {
-	unsigned column = 4;
 	printf("    %s", label);
-	column += (unsigned)strlen(label);
-	while (*text) {
-		size_t word = strcspn(text, " ");
-		if (column > 4 + strlen(label) && column + 1 + word > 78) {
-			printf("\n      ");
-			column = 6;
-		} else if (column > 4 + strlen(label)) {
-			putchar(' ');
-			column++;
-		}
-		printf("%.*s", (int)word, text);
-		column += (unsigned)word;
-		text += word;
-		while (*text == ' ')
-			text++;
-	}
-	putchar('\n');
+	va_write_wrapped(stdout, text, 6, 4 + (unsigned)strlen(label), 78);
 }
 
 static int cmd_profiles(int argc, char **argv)
@@ -292,9 +275,14 @@ static int cmd_profiles(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	if (lacking)
-		printf("\n%u of these %u profiles lack%s capability MSRs: rules that need them are not "
-		       "evaluated with %s alone.\n", lacking, shown, lacking == 1 ? "s" : "",
-		       lacking == 1 ? "it" : "them");
+	{
+		char sentence[256];
+		snprintf(sentence, sizeof sentence, "%u of %u profile%s lack%s capability MSRs: rules that "
+			 "need them are not evaluated with %s alone.", lacking, shown, shown == 1 ? "" : "s",
+			 lacking == 1 ? "s" : "", lacking == 1 ? "it" : "them");
+		putchar('\n');
+		va_write_wrapped(stdout, sentence, 0, 0, 78);
+	}
 	return 0;
 }
 

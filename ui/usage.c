@@ -69,19 +69,21 @@ int va_is_help_option(const char *arg)
 	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
 }
 
-/* Words wrapped at `width`, every line after the first indented by `indent`;
- * a word longer than a line stays whole. */
-static void write_wrapped(FILE *out, const char *text, unsigned indent, unsigned column, unsigned width)
+void va_write_wrapped(FILE *out, const char *text, unsigned indent, unsigned column, unsigned width)
 {
+	int line_start = 1;   /* no blank before the first word of a line */
+	while (*text == ' ')
+		text++;
 	while (*text) {
 		size_t word = strcspn(text, " ");
-		if (column > indent && column + 1 + word > width) {
+		if (!line_start && column + 1 + word > width) {
 			fprintf(out, "\n%*s", (int)indent, "");
 			column = indent;
-		} else if (column > indent) {
+		} else if (!line_start) {
 			fputc(' ', out);
 			column++;
 		}
+		line_start = 0;
 		fprintf(out, "%.*s", (int)word, text);
 		column += (unsigned)word;
 		text += word;
@@ -94,7 +96,7 @@ static void write_wrapped(FILE *out, const char *text, unsigned indent, unsigned
 void va_write_command_usage(FILE *out, const struct va_command *cmd)
 {
 	fprintf(out, "Usage: vmcs-audit %s %s\n\n", cmd->name, cmd->args);
-	write_wrapped(out, cmd->help, 0, 0, 78);
+	va_write_wrapped(out, cmd->help, 0, 0, 78);
 	int any = 0;
 	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
 		const struct va_cli_option *o = &options[i];
@@ -115,7 +117,7 @@ void va_write_command_usage(FILE *out, const struct va_command *cmd)
 			fprintf(out, "  ");
 			column = 24;
 		}
-		write_wrapped(out, o->help, 24, column, 78);
+		va_write_wrapped(out, o->help, 24, column, 78);
 	}
 	fprintf(out, "%s  %-20s  this command's usage\n", any ? "" : "\nOptions:\n", "-h, --help");
 	if (!strcmp(cmd->name, "check")) {

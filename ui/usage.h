@@ -25,6 +25,10 @@ const struct va_cli_option *va_cli_option_nearest(const char *command, const cha
 /* "Usage: vmcs-audit NAME ARGS", what it does, and each of its options. */
 void va_write_command_usage(FILE *out, const struct va_command *cmd);
 
+/* `text` from column `column` on, its words wrapped at `width`, every
+ * further line indented by `indent`; a word longer than a line stays whole. */
+void va_write_wrapped(FILE *out, const char *text, unsigned indent, unsigned column, unsigned width);
+
 /* The exit statuses of check, as --help and the man page give them. */
 void va_write_exit_statuses(FILE *out);
 
