@@ -14,7 +14,11 @@
 	X(segment_matrix) \
 	X(readers_caps) \
 	X(readers_dumps) \
-	X(import)
+	X(import) \
+	X(json_schema) \
+	X(report_text) \
+	X(report_json) \
+	X(cli)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../auditor/engine/audit.h"
@@ -14,7 +15,9 @@
 #include "../auditor/input/load.h"
 #include "../auditor/input/input.h"
 #include "../auditor/input/state_save.h"
+#include "../auditor/report/rule_match.h"
 #include "commands.h"
+#include "usage.h"
 
 #ifndef VA_VERSION
 #define VA_VERSION "0.1.0"
@@ -22,20 +25,31 @@
 
 enum { EXIT_ENTRY_OK = 0, EXIT_ENTRY_FAILS = 1, EXIT_BAD_INPUT = 2 };
 
-static int usage_error(const char *fmt, const char *arg)
+/* After a usage error has been printed: where to read more.  Exit 2. */
+static int usage_hint(const char *command)
+{
+	fprintf(stderr, "Try 'vmcs-audit %s%s--help'.\n", command ? command : "", command ? " " : "");
+	return EXIT_BAD_INPUT;
+}
+
+static int usage_error(const char *command, const char *fmt, const char *arg)
 {
 	fprintf(stderr, "vmcs-audit: ");
+	if (command)
+		fprintf(stderr, "%s: ", command);
 	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'vmcs-audit --help'.\n");
-	return EXIT_BAD_INPUT;
+	fprintf(stderr, "\n");
+	return usage_hint(command);
 }
 
 /* file:line:column: error: message, as compilers print them. */
 static void print_error(const struct va_error *err, const char *name)
 {
 	const char *file = err->file ? err->file : name;
-	if (err->line)
+	if (err->line && err->column)
 		fprintf(stderr, "%s:%u:%u: error: %s\n", file, err->line, err->column, err->message);
+	else if (err->line)
+		fprintf(stderr, "%s:%u: error: %s\n", file, err->line, err->message);
 	else
 		fprintf(stderr, "%s: error: %s\n", file, err->message);
 }
@@ -50,7 +64,8 @@ struct input_options {
 	int nfiles;
 };
 
-static int parse_input_options(int argc, char **argv, struct input_options *o, int allow_output)
+/* The options come from the table of usage.c, so --help and parsing agree. */
+static int parse_input_options(const char *command, int argc, char **argv, struct input_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->load.profiles = calloc((size_t)argc + 1, sizeof *o->load.profiles);
@@ -59,38 +74,45 @@ static int parse_input_options(int argc, char **argv, struct input_options *o, i
 		return -1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--json") && !allow_output)
-			o->json = 1;
-		else if ((!strcmp(a, "--verbose") || !strcmp(a, "-v")) && !allow_output)
-			o->verbose = 1;
-		else if (!strcmp(a, "--force") && allow_output)
-			o->force = 1;
-		else if (!strcmp(a, "--from") || !strcmp(a, "--profile") || (!strcmp(a, "-o") && allow_output)) {
+		if (a[0] != '-' || a[1] == '\0') {
+			o->files[o->nfiles++] = argv[i];
+			continue;
+		}
+		const struct va_cli_option *opt = va_cli_option_find(command, a);
+		if (!opt) {
+			const struct va_cli_option *near = va_cli_option_nearest(command, a);
+			fprintf(stderr, "vmcs-audit: %s: unknown option '%s'%s%s%s\n", command, a,
+				near ? " (did you mean " : "", near ? near->name : "", near ? "?)" : "");
+			return -1;
+		}
+		const char *v = NULL;
+		if (opt->arg) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "vmcs-audit: %s needs a value\n", a);
+				fprintf(stderr, "vmcs-audit: %s: %s needs a value (%s)\n", command, a, opt->arg);
 				return -1;
 			}
-			const char *v = argv[++i];
-			if (!strcmp(a, "--from")) {
-				if (!va_reader_by_kind(v)) {
-					fprintf(stderr, "vmcs-audit: --from %s: unknown kind (see 'vmcs-audit help kinds')\n", v);
-					return -1;
-				}
-				o->load.kind = v;
-			} else if (!strcmp(a, "--profile")) {
-				o->load.profiles[o->load.profile_count++] = v;
-			} else {
-				o->output = v;
+			v = argv[++i];
+		}
+		if (!strcmp(opt->name, "--json"))
+			o->json = 1;
+		else if (!strcmp(opt->name, "--verbose"))
+			o->verbose = 1;
+		else if (!strcmp(opt->name, "--force"))
+			o->force = 1;
+		else if (!strcmp(opt->name, "-o"))
+			o->output = v;
+		else if (!strcmp(opt->name, "--profile"))
+			o->load.profiles[o->load.profile_count++] = v;
+		else if (!strcmp(opt->name, "--from")) {
+			if (!va_reader_by_kind(v)) {
+				fprintf(stderr, "vmcs-audit: --from %s: unknown kind (see 'vmcs-audit help kinds')\n", v);
+				return -1;
 			}
-		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "vmcs-audit: unknown option '%s'\n", a);
-			return -1;
-		} else {
-			o->files[o->nfiles++] = argv[i];
+			o->load.kind = v;
 		}
 	}
 	if (!o->nfiles) {
-		fprintf(stderr, "vmcs-audit: name at least one input file, or - for standard input\n");
+		fprintf(stderr, "vmcs-audit: %s: name at least one input file, or - for standard input\n", command);
 		return -1;
 	}
 	return 0;
@@ -106,9 +128,9 @@ static int cmd_check(int argc, char **argv)
 {
 	struct input_options o;
 	int worst = EXIT_ENTRY_OK;
-	if (parse_input_options(argc, argv, &o, 0)) {
+	if (parse_input_options("check", argc, argv, &o)) {
 		free_input_options(&o);
-		return usage_error("check: %sbad arguments", "");
+		return usage_hint("check");
 	}
 	struct va_text_style style = {
 		.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
@@ -127,8 +149,12 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 0; i < o.nfiles; i++) {
 		const char *name = strcmp(o.files[i], "-") ? o.files[i] : "<stdin>";
 		struct va_error err = { 0 };
+		if (!strcmp(o.files[i], "-") && isatty(STDIN_FILENO))
+			fprintf(stderr, "vmcs-audit: reading standard input: paste, then Ctrl-D\n");
 		if (va_load(st, o.files[i], &o.load, notes, &err)) {
 			print_error(&err, name);
+			if (o.json)
+				va_write_error_json(stdout, name, &err);
 			worst = EXIT_BAD_INPUT;
 			va_state_release(st);
 			continue;
@@ -136,7 +162,7 @@ static int cmd_check(int argc, char **argv)
 		struct va_observed observed;
 		va_audit(st, report);
 		va_observe(st, report, &observed);
-		struct va_report_input in = { name, notes, &observed };
+		struct va_report_input in = { .file = name, .notes = notes, .observed = &observed, .state = st };
 		if (o.json)
 			va_write_report_json(stdout, &in, report);
 		else
@@ -155,9 +181,9 @@ static int cmd_check(int argc, char **argv)
 static int cmd_import(int argc, char **argv)
 {
 	struct input_options o;
-	if (parse_input_options(argc, argv, &o, 1)) {
+	if (parse_input_options("import", argc, argv, &o)) {
 		free_input_options(&o);
-		return usage_error("import: %sbad arguments", "");
+		return usage_hint("import");
 	}
 	struct va_state *st = malloc(sizeof *st);
 	struct va_import_notes *notes = malloc(sizeof *notes);
@@ -166,6 +192,8 @@ static int cmd_import(int argc, char **argv)
 		rc = EXIT_BAD_INPUT;
 		goto out;
 	}
+	if (!strcmp(o.files[0], "-") && isatty(STDIN_FILENO))
+		fprintf(stderr, "vmcs-audit: reading standard input: paste, then Ctrl-D\n");
 	if (o.nfiles > 1) {
 		fprintf(stderr, "vmcs-audit: import: one input at a time (concatenate pastes into one file)\n");
 		rc = EXIT_BAD_INPUT;
@@ -199,95 +227,198 @@ out:
 	return rc;
 }
 
+static int cmd_help(int argc, char **argv);
+
+/* Case-insensitive substring (strcasestr is not POSIX). */
+static const char *strcasestr_portable(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return hay;
+	return n ? NULL : hay;
+}
+
+/* "    label text", wrapped at 78 columns under a 6-space indent. */
+static void print_wrapped(const char *label, const char *text)
+{
+	printf("    %s", label);
+	va_write_wrapped(stdout, text, 6, 4 + (unsigned)strlen(label), 78);
+}
+
 static int cmd_profiles(int argc, char **argv)
 {
+	if (argc > 2)
+		return usage_error("profiles", "%stakes at most one SUBSTRING", "");
+	if (argc == 2 && argv[1][0] == '-')
+		return usage_error("profiles", "unknown option '%s'", argv[1]);
 	const char *filter = argc > 1 ? argv[1] : "";
-	char what[256], source[256];
-	unsigned shown = 0;
+	char what[1024], source[1024], lacks[400];
+	unsigned shown = 0, lacking = 0;
 	for (unsigned i = 0; i < va_profile_count; i++) {
 		const struct va_profile *p = &va_profiles[i];
 		va_profile_provenance(p, what, sizeof what, source, sizeof source);
-		if (*filter && !strstr(p->name, filter) && !strstr(what, filter))
+		if (*filter && !strcasestr_portable(p->name, filter) && !strcasestr_portable(what, filter))
 			continue;
-		printf("%s\n    %s\n    source: %s\n", p->name, what, source);
+		printf("%s\n", p->name);
+		print_wrapped("", what);
+		print_wrapped("source: ", source);
+		va_profile_lacks(p, lacks, sizeof lacks);
+		if (*lacks) {
+			print_wrapped("lacks: ", lacks);
+			lacking++;
+		}
 		shown++;
 	}
 	if (!shown) {
-		fprintf(stderr, "vmcs-audit: no profile matches '%s'\n", filter);
+		fprintf(stderr, "vmcs-audit: profiles: no profile matches '%s'\n", filter);
 		return EXIT_BAD_INPUT;
+	}
+	if (lacking)
+	{
+		char sentence[256];
+		snprintf(sentence, sizeof sentence, "%u of %u profile%s lack%s capability MSRs: rules that "
+			 "need them are not evaluated with %s alone.", lacking, shown, shown == 1 ? "" : "s",
+			 lacking == 1 ? "s" : "", lacking == 1 ? "it" : "them");
+		putchar('\n');
+		va_write_wrapped(stdout, sentence, 0, 0, 78);
 	}
 	return 0;
 }
 
 static int cmd_rules(int argc, char **argv)
 {
-	if (argc > 2)
-		return usage_error("rules: %stakes at most one option", "");
-	if (argc == 2 && !strcmp(argv[1], "--json"))
-		return va_write_rules_json(stdout) ? EXIT_BAD_INPUT : 0;
-	if (argc == 2 && !strcmp(argv[1], "--markdown")) {
-		va_write_rules_markdown(stdout);
-		return 0;
+	int json = 0, markdown = 0;
+	const char *filter = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1]) {
+			const struct va_cli_option *opt = va_cli_option_find("rules", argv[i]);
+			if (!opt)
+				return usage_error("rules", "unknown option '%s'", argv[i]);
+			json |= !strcmp(opt->name, "--json");
+			markdown |= !strcmp(opt->name, "--markdown");
+		} else if (filter) {
+			return usage_error("rules", "%stakes at most one SUBSTRING", "");
+		} else {
+			filter = argv[i];
+		}
 	}
-	if (argc == 2)
-		return usage_error("rules: unknown option '%s'", argv[1]);
-	va_write_rules_text(stdout);
+	if (json && markdown)
+		return usage_error("rules", "%s--json and --markdown exclude each other", "");
+	unsigned n = va_rule_count(), matched = 0;
+	for (unsigned i = 0; i < n; i++)
+		matched += va_rule_matches(va_rule_at(i), filter);
+	if (!matched) {
+		const char *near = va_nearest_rule_id(filter);
+		fprintf(stderr, "vmcs-audit: rules: no rule matches '%s'%s%s%s\n", filter,
+			near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+		return EXIT_BAD_INPUT;
+	}
+	if (markdown && filter)
+		return usage_error("rules", "%s--markdown prints the whole catalogue: no SUBSTRING", "");
+	if (json)
+		return va_write_rules_json_matching(stdout, filter) ? EXIT_BAD_INPUT : 0;
+	if (markdown)
+		va_write_rules_markdown(stdout);
+	else
+		va_write_rules_text_matching(stdout, filter);
 	return 0;
 }
 
 static int cmd_explain(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("explain: %sname a rule id (see 'vmcs-audit rules')", "");
+		return usage_error("explain", "%sname a rule id, or the start of one (see 'vmcs-audit rules')", "");
 	int rc = 0;
 	for (int i = 1; i < argc; i++) {
-		int index = va_rule_find(argv[i]);
-		if (index < 0) {
-			fprintf(stderr, "vmcs-audit: explain: no rule '%s' (see 'vmcs-audit rules')\n", argv[i]);
-			rc = EXIT_BAD_INPUT;
+		unsigned idx[VA_MAX_RULES];
+		unsigned n = va_rules_by_id(argv[i], idx, VA_MAX_RULES);
+		if (n == 1) {
+			va_write_rule_explain(stdout, va_rule_at(idx[0]));
 			continue;
 		}
-		va_write_rule_explain(stdout, va_rule_at((unsigned)index));
+		if (n > 1) {
+			printf("%u rules start with %s (vmcs-audit explain ID for one):\n", n, argv[i]);
+			for (unsigned k = 0; k < n && k < VA_MAX_RULES; k++)
+				va_write_rule_line(stdout, va_rule_at(idx[k]));
+			continue;
+		}
+		const char *near = va_nearest_rule_id(argv[i]);
+		fprintf(stderr, "vmcs-audit: explain: no rule '%s'", argv[i]);
+		if (near)
+			fprintf(stderr, "; did you mean %s?", near);
+		fprintf(stderr, " (see 'vmcs-audit rules')\n");
+		rc = EXIT_BAD_INPUT;
 	}
 	return rc;
 }
 
-static int cmd_help(int argc, char **argv);
-
 static const struct va_command commands[] = {
-	{ "check", "[--json] [--from KIND] [--profile P]... FILE...",
+	{ "check", "[--json] [--verbose] [--from KIND] [--profile NAME|FILE]... FILE...",
 	  "audit inputs: state files or pastes (- reads standard input)", cmd_check },
-	{ "import", "[--from KIND] [--profile P]... FILE [-o OUT]",
+	{ "import", "[--from KIND] [--profile NAME|FILE]... FILE [-o OUT [--force]]",
 	  "write what was understood as a state file", cmd_import },
 	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
-	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
-	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
-	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },
+	{ "rules", "[--json|--markdown] [SUBSTRING]",
+	  "list the rules (those whose id, SDM section, stage or condition contains SUBSTRING)", cmd_rules },
+	{ "explain", "ID|PREFIX...", "one rule in full (any case); a prefix lists the rules it starts",
+	  cmd_explain },
+	{ "help", "[COMMAND|state-file|kinds]", "this text, a command's usage, the state-file keys, or the input kinds",
+	  cmd_help },
 };
+
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
+
+static const struct va_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
 
 static void print_usage(FILE *out)
 {
 	fprintf(out, "Usage: vmcs-audit COMMAND [ARGS]\n\n"
 		     "Predicts what VMLAUNCH/VMRESUME does with a VMCS and lists every VM-entry\n"
 		     "check (Intel SDM Vol. 3C, chapter 26) that fails.\n\nCommands:\n");
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  %-8s %s\n           %s\n", commands[i].name, commands[i].args, commands[i].help);
-	fprintf(out, "\nOptions: --help, --version\n"
-		     "Exit status of check: 0 entry succeeds, 1 entry fails, 2 bad input or usage.\n");
+	fprintf(out, "\nOptions: -h, --help (also after a command: its usage), --version\n\n");
+	va_write_exit_statuses(out);
+}
+
+/* "unknown X 'Y'" with the command names as the choices. */
+static int unknown_name(const char *what, const char *name, const char *extra)
+{
+	fprintf(stderr, "vmcs-audit: unknown %s '%s'; the choices are%s", what, name, extra);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(stderr, "%s %s", i || *extra ? "," : "", commands[i].name);
+	fprintf(stderr, "\n");
+	return usage_hint(NULL);
 }
 
 static int cmd_help(int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "state-file")) {
+	if (argc > 2)
+		return usage_error("help", "%stakes at most one topic", "");
+	if (argc == 2 && !strcmp(argv[1], "state-file")) {
 		va_write_state_file_help(stdout);
 		return 0;
 	}
-	if (argc >= 2 && !strcmp(argv[1], "kinds")) {
+	if (argc == 2 && !strcmp(argv[1], "kinds")) {
 		size_t n;
 		const struct va_reader *const *readers = va_readers(&n);
 		printf("Input kinds (--from KIND); without --from the kind is detected:\n");
 		for (size_t i = 0; i < n; i++)
 			printf("  %-10s %s\n", readers[i]->kind, readers[i]->what);
+		return 0;
+	}
+	if (argc == 2 && !va_is_help_option(argv[1])) {
+		const struct va_command *cmd = find_command(argv[1]);
+		if (!cmd)
+			return unknown_name("help topic", argv[1], " state-file, kinds");
+		va_write_command_usage(stdout, cmd);
 		return 0;
 	}
 	print_usage(stdout);
@@ -300,7 +431,7 @@ int main(int argc, char **argv)
 		print_usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (va_is_help_option(argv[1])) {
 		print_usage(stdout);
 		return 0;
 	}
@@ -308,8 +439,14 @@ int main(int argc, char **argv)
 		printf("vmcs-audit %s (%u rules)\n", VA_VERSION, va_rule_count());
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
-	return usage_error("unknown command '%s'", argv[1]);
+	const struct va_command *cmd = find_command(argv[1]);
+	if (!cmd)
+		return unknown_name("command", argv[1], "");
+	/* COMMAND --help anywhere among its arguments prints its usage. */
+	for (int i = 2; i < argc; i++)
+		if (va_is_help_option(argv[i])) {
+			va_write_command_usage(stdout, cmd);
+			return 0;
+		}
+	return cmd->run(argc - 1, argv + 1);
 }

@@ -4,13 +4,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int va_read_input(const char *path, char **text, size_t *len, struct va_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		va_error_set(err, path, 0, 0, "%s", strerror(errno));
+		va_error_set(err, name, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		va_error_set(err, name, 0, 0, "is a directory: name a file in it");
+		if (!is_stdin)
+			fclose(f);
 		return -1;
 	}
 	size_t cap = 1 << 16, n = 0;
@@ -33,7 +42,13 @@ int va_read_input(const char *path, char **text, size_t *len, struct va_error *e
 	if (!is_stdin)
 		fclose(f);
 	if (!buf || bad) {
-		va_error_set(err, path, 0, 0, "%s", buf ? "read error" : "out of memory");
+		va_error_set(err, name, 0, 0, "%s", buf ? "read error" : "out of memory");
+		free(buf);
+		return -1;
+	}
+	if (n == 0) {
+		va_error_set(err, name, 0, 0, is_stdin ? "standard input is empty: nothing was pasted"
+						       : "the file is empty");
 		free(buf);
 		return -1;
 	}

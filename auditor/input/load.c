@@ -18,8 +18,12 @@ static int load_profile(struct va_state *st, const char *spec, struct va_import_
 	char *text;
 	size_t len;
 	if (va_read_input(spec, &text, &len, err)) {
+		char suggest[256], why[sizeof err->message];
+		snprintf(why, sizeof why, "%s", err->message);
+		va_profile_suggest(spec, suggest, sizeof suggest);
 		va_error_set(err, spec, 0, 0, "--profile %s: neither a built-in profile (see "
-			     "'vmcs-audit profiles') nor a readable file", spec);
+			     "'vmcs-audit profiles') nor a readable file (%s)%s%s", spec, why,
+			     *suggest ? "; " : "", suggest);
 		return -1;
 	}
 	int rc = va_import(st, text, len, spec, NULL, err, notes);

@@ -15,6 +15,7 @@ struct va_observed {
 	int qualification_known;
 	unsigned long long qualification;
 	int consistent;                 /* the prediction allows what was observed */
+	int unexplained;                /* a failure, and no failing check predicts one */
 	char sentence[256];
 };
 

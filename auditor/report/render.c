@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../input/text_util.h"
+#include "missing.h"
 
 struct out {
 	char *buf;
@@ -128,10 +129,16 @@ void va_render_unknown(const struct va_finding *f, char *buf, size_t size)
 	case VA_UNK_FIELD:
 		put(&o, "%s is not in the input", va_field_name((enum va_field)f->eval.unknown_arg));
 		break;
-	case VA_UNK_NEED:
-		put(&o, "needs %s, which the input does not give (paste rdmsr output, or use --profile)",
-		    va_need_text((enum va_need_bit)f->eval.unknown_arg));
+	case VA_UNK_NEED: {
+		/* The advice depends on where the input comes from: rdmsr, CPUID, [entry]. */
+		struct va_missing key;
+		char what[160], how[160];
+		va_missing_key(f, NULL, &key);
+		va_render_missing(&key, NULL, what, sizeof what, how, sizeof how);
+		put(&o, "needs %s, which the input does not give (%s)",
+		    va_need_text((enum va_need_bit)f->eval.unknown_arg), how);
 		break;
+	}
 	case VA_UNK_MEMORY:
 		put(&o, "needs the memory at physical address 0x%" PRIx64 ", which [memory] does not give",
 		    f->eval.unknown_arg);
@@ -233,6 +240,39 @@ void va_render_verdict(const struct va_verdict *v, char *buf, size_t size)
 	case VA_RESULT_INCONCLUSIVE:
 		put(&o, "VM entry: inconclusive \xe2\x80\x94 no check fails, but checks that could decide were not evaluated");
 		break;
+	}
+}
+
+void va_render_headline(const struct va_report *r, char *buf, size_t size)
+{
+	if (r->verdict.result == VA_RESULT_INCONCLUSIVE)
+		snprintf(buf, size, "VM entry: inconclusive \xe2\x80\x94 no check fails, %u could not be "
+			 "evaluated (see below)", r->count[VA_UNKNOWN]);
+	else
+		va_render_verdict(&r->verdict, buf, size);
+}
+
+const char *va_assumption_text(enum va_assumption a)
+{
+	switch (a) {
+	case VA_ASSUME_BASIC56_0:
+		return "IA32_VMX_BASIC[56] = 0 (true of every CPU before CET)";
+	case VA_ASSUME_TRUE_DEFAULT1:
+		return "the TRUE capability MSR keeps the default1 bits at 1 (as almost every CPU does)";
+	case VA_ASSUME_LINK_NOT_VMCS:
+		return "the memory at the link pointer does not hold a VMCS";
+	default:
+		return NULL;
+	}
+}
+
+const char *va_assumption_name(enum va_assumption a)
+{
+	switch (a) {
+	case VA_ASSUME_BASIC56_0: return "basic56_0";
+	case VA_ASSUME_TRUE_DEFAULT1: return "true_default1";
+	case VA_ASSUME_LINK_NOT_VMCS: return "link_not_vmcs";
+	default: return "none";
 	}
 }
 

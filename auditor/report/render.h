@@ -24,6 +24,16 @@ void va_render_unknown(const struct va_finding *f, char *buf, size_t size);
 void va_sdm_current(const char *sdm, char *buf, size_t size);
 /* The verdict in one sentence, e.g. "VM entry fails: VMfailValid, ...". */
 void va_render_verdict(const struct va_verdict *v, char *buf, size_t size);
+/* The report's first line: the verdict sentence, and for an inconclusive
+ * verdict "VM entry: inconclusive — no check fails, N could not be
+ * evaluated (see below)" with N from the report's counts. */
+void va_render_headline(const struct va_report *r, char *buf, size_t size);
+/* What a suspect assumes about the missing input, as a statement
+ * ("IA32_VMX_BASIC[56] = 0 (true of every CPU before CET)"); NULL for
+ * VA_ASSUME_NONE (it fails under every common value of the input). */
+const char *va_assumption_text(enum va_assumption a);
+/* JSON name of an assumption: "none", "basic56_0", "true_default1", "link_not_vmcs". */
+const char *va_assumption_name(enum va_assumption a);
 /* The verdict in a few words for a status line: "success", "VMfailValid 7",
  * "exit 33 (qual 0)", "inconclusive". */
 void va_render_verdict_short(const struct va_verdict *v, char *buf, size_t size);

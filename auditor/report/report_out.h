@@ -10,7 +10,8 @@
 
 struct va_text_style {
 	int color;      /* ANSI colours (only on a terminal, never with NO_COLOR) */
-	int verbose;    /* also list rules that pass or do not apply */
+	int verbose;    /* every not-evaluated rule, every likely cause, and the
+			 * rules that pass or do not apply */
 };
 
 /* What the report is about, beside the audit itself. */
@@ -18,17 +19,31 @@ struct va_report_input {
 	const char *file;                      /* as the user named the input */
 	const struct va_import_notes *notes;   /* assumptions, partial conversions; or NULL */
 	const struct va_observed *observed;    /* what the dump says happened; or NULL */
+	const struct va_state *state;          /* the audited state, to group what is
+						* missing by dump section; or NULL */
 };
+
+/* The version of the `check --json` object (docs/json.md); a change that
+ * removes or retypes a key raises it. */
+#define VA_JSON_SCHEMA_VERSION 1
 
 void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
 			  const struct va_text_style *style);
 
 /* One JSON object on one line (the `check --json` contract). 0, or -1. */
 int va_write_report_json(FILE *out, const struct va_report_input *in, const struct va_report *r);
+/* The same object for an input that cannot be read: every key present,
+ * "verdict" null, "error" {file, line, column, message}.  0, or -1. */
+int va_write_error_json(FILE *out, const char *file, const struct va_error *err);
 
 /* The rule table: JSON array of rule objects, or one line per rule. */
 int va_write_rules_json(FILE *out);
 void va_write_rules_text(FILE *out);
+/* The same for the rules va_rule_matches(rule, filter) selects (NULL: all). */
+int va_write_rules_json_matching(FILE *out, const char *filter);
+void va_write_rules_text_matching(FILE *out, const char *filter);
+/* One rule's line of `rules`: id, SDM section, stage, condition, flags. */
+void va_write_rule_line(FILE *out, const struct va_rule *rule);
 /* The rule table as Markdown (docs/rules.md is generated from this). */
 void va_write_rules_markdown(FILE *out);
 /* One rule in full. */

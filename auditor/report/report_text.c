@@ -1,9 +1,12 @@
 #include "report_out.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "missing.h"
 #include "render.h"
+#include "rule_match.h"
 
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
@@ -29,36 +32,64 @@ static const char *stage_title(enum va_stage s)
 	}
 }
 
-static void print_finding(FILE *out, const struct va_finding *f, const struct va_text_style *s)
+static void print_rule_line(FILE *out, const struct va_rule *rule, const struct va_text_style *s,
+			    const char *after)
 {
-	const struct va_rule *rule = va_rule_at(f->rule);
-	char msg[768], cur[32];
-	va_render_message(rule, &f->eval, msg, sizeof msg);
+	char cur[32];
 	va_sdm_current(rule->sdm, cur, sizeof cur);
 	fprintf(out, "  %s%s%s [SDM %s / %s]%s%s\n", c(s, C_BOLD), rule->id, c(s, C_OFF), rule->sdm, cur,
-		(rule->flags & (VA_RULE_UNCONFIRMED | VA_RULE_CANDIDATE)) ? " (unconfirmed)" : "",
-		f->reached ? "" : " (not reached: an earlier check decides)");
-	if (f->msr_index)
-		fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
-	else
-		fprintf(out, "    %s\n", msg);
-	const char *hint = va_rule_hint(rule, &f->eval);
+		(rule->flags & (VA_RULE_UNCONFIRMED | VA_RULE_CANDIDATE)) ? " (unconfirmed)" : "", after);
+}
+
+static void print_hint(FILE *out, const struct va_rule *rule, const struct va_eval *ev,
+		       const struct va_text_style *s)
+{
+	const char *hint = va_rule_hint(rule, ev);
 	if (hint)
 		fprintf(out, "    %shint: %s%s\n", c(s, C_DIM), hint, c(s, C_OFF));
 	fprintf(out, "    %smore: vmcs-audit explain %s%s\n", c(s, C_DIM), rule->id, c(s, C_OFF));
 }
 
-void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
-			  const struct va_text_style *s)
+static void print_finding(FILE *out, const struct va_finding *f, const struct va_text_style *s)
+{
+	const struct va_rule *rule = va_rule_at(f->rule);
+	char msg[768];
+	va_render_message(rule, &f->eval, msg, sizeof msg);
+	print_rule_line(out, rule, s, f->reached ? "" : " (not reached: an earlier check decides)");
+	if (f->msr_index)
+		fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
+	else
+		fprintf(out, "    %s\n", msg);
+	print_hint(out, rule, &f->eval, s);
+}
+
+/* Without --verbose, a report shows this many likely causes and groups of
+ * what is missing, so its answer stays on the first screen. */
+enum { SHORT_SUSPECTS = 3, SHORT_GROUPS = 8 };
+
+static void print_headline(FILE *out, const struct va_report_input *in, const struct va_report *r,
+			   const struct va_text_style *s)
 {
 	const struct va_verdict *v = &r->verdict;
+	const struct va_observed *obs = in->observed && in->observed->kind != VA_OBSERVED_NONE ? in->observed
+											      : NULL;
 	char line[512];
-	va_render_verdict(v, line, sizeof line);
-	int ok = v->result == VA_RESULT_SUCCESS;
-	fprintf(out, "%s: %s%s%s\n", in->file, c(s, ok ? C_GREEN : C_RED), line, c(s, C_OFF));
-	if (in->observed && in->observed->kind != VA_OBSERVED_NONE)
-		fprintf(out, "  %s%s%s\n", c(s, in->observed->consistent ? C_GREEN : C_YELLOW),
-			in->observed->sentence, c(s, C_OFF));
+	const char *colour = C_RED;
+	if (v->result == VA_RESULT_INCONCLUSIVE) {
+		colour = C_YELLOW;
+		va_render_headline(r, line, sizeof line);
+	} else if (v->result == VA_RESULT_SUCCESS && obs) {
+		/* A failure the dump shows is never put under "succeeds". */
+		colour = C_YELLOW;
+		snprintf(line, sizeof line, "VM entry: no check fails, yet the input shows that it failed");
+	} else {
+		if (v->result == VA_RESULT_SUCCESS)
+			colour = C_GREEN;
+		va_render_headline(r, line, sizeof line);
+	}
+	fprintf(out, "%s: %s%s%s\n", in->file, c(s, colour), line, c(s, C_OFF));
+	if (obs)
+		fprintf(out, "  %s%s%s\n", c(s, obs->consistent ? C_GREEN : C_YELLOW), obs->sentence, c(s, C_OFF));
 	if (v->notes & VA_NOTE_ERROR8_POSSIBLE)
 		fprintf(out, "  Host-state checks fail too; the SDM lets a processor check 26.2 in any "
 			     "order, so error 8 is also possible.\n");
@@ -74,9 +105,12 @@ void va_write_report_text(FILE *out, const struct va_report_input *in, const str
 	}
 	if (v->notes & VA_NOTE_UNCONFIRMED)
 		fprintf(out, "  Decided by unconfirmed rules only (newer SDM editions, not read verbatim).\n");
-	if (v->notes & VA_NOTE_CONDITIONAL)
+	if ((v->notes & VA_NOTE_CONDITIONAL) && v->result != VA_RESULT_INCONCLUSIVE && !(obs && obs->unexplained))
 		fprintf(out, "  This holds if the checks listed as not evaluated pass.\n");
+}
 
+static void print_failures(FILE *out, const struct va_report *r, const struct va_text_style *s)
+{
 	for (unsigned stage = 0; stage < VA_STAGE_COUNT; stage++) {
 		int header = 0;
 		for (unsigned i = 0; i < r->n_findings; i++) {
@@ -89,6 +123,54 @@ void va_write_report_text(FILE *out, const struct va_report_input *in, const str
 			print_finding(out, f, s);
 		}
 	}
+}
+
+/* Not failures: rules the input leaves open that would fail under the
+ * assumption each states, most likely first. */
+static void print_suspects(FILE *out, const struct va_report_input *in, const struct va_report *r,
+			   const struct va_text_style *s)
+{
+	unsigned n = r->n_suspects, shown = n;
+	if (!n)
+		return;
+	if (!(s && s->verbose) && shown > SHORT_SUSPECTS)
+		shown = SHORT_SUSPECTS;
+	fprintf(out, "\n%sLikely causes%s (not evaluated; each would fail as stated)\n", c(s, C_YELLOW),
+		c(s, C_OFF));
+	for (unsigned i = 0; i < shown; i++) {
+		const struct va_suspect *sp = &r->suspects[i];
+		if (sp->finding >= r->n_findings)
+			continue;
+		const struct va_finding *f = &r->findings[sp->finding];
+		const struct va_rule *rule = va_rule_at(f->rule);
+		char msg[768], after[96] = "", obs[64];
+		if (sp->explains_observed && in->observed && in->observed->kind == VA_OBSERVED_VMFAIL)
+			snprintf(obs, sizeof obs, "VMfailValid %u", in->observed->vm_instruction_error);
+		else if (sp->explains_observed && in->observed && in->observed->kind == VA_OBSERVED_ENTRY_FAILURE)
+			snprintf(obs, sizeof obs, "exit %u", in->observed->exit_reason);
+		else
+			obs[0] = '\0';
+		if (obs[0])
+			snprintf(after, sizeof after, " \xe2\x80\x94 would explain the observed %s", obs);
+		print_rule_line(out, rule, s, after);
+		const char *assumption = va_assumption_text((enum va_assumption)sp->assumption);
+		if (assumption)
+			fprintf(out, "    fails if %s:\n", assumption);
+		else
+			fprintf(out, "    fails whatever the missing input commonly holds:\n");
+		va_render_message(rule, &sp->eval, msg, sizeof msg);
+		if (f->msr_index)
+			fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
+		else
+			fprintf(out, "    %s\n", msg);
+		print_hint(out, rule, &sp->eval, s);
+	}
+	if (shown < n)
+		fprintf(out, "  %u more (--verbose lists them)\n", n - shown);
+}
+
+static void print_warnings(FILE *out, const struct va_report *r, const struct va_text_style *s)
+{
 	int header = 0;
 	for (unsigned i = 0; i < r->n_findings; i++) {
 		const struct va_finding *f = &r->findings[i];
@@ -99,18 +181,55 @@ void va_write_report_text(FILE *out, const struct va_report_input *in, const str
 		header = 1;
 		print_finding(out, f, s);
 	}
-	header = 0;
-	for (unsigned i = 0; i < r->n_findings; i++) {
-		const struct va_finding *f = &r->findings[i];
-		if (f->status != VA_UNKNOWN)
+}
+
+/* One line per missing input; --verbose adds each rule it blocks. */
+static void print_not_evaluated(FILE *out, const struct va_report_input *in, const struct va_report *r,
+				const struct va_text_style *s)
+{
+	struct va_missing groups[VA_MISSING_MAX];
+	unsigned n = va_group_missing(r, in->state, groups, VA_MISSING_MAX);
+	int verbose = s && s->verbose;
+	unsigned shown = !verbose && n > SHORT_GROUPS ? SHORT_GROUPS - 1 : n;
+	if (!n)
+		return;
+	fprintf(out, "\nNot evaluated, by what is missing\n");
+	for (unsigned g = 0; g < shown; g++) {
+		char what[256], how[256];
+		va_render_missing(&groups[g], r, what, sizeof what, how, sizeof how);
+		fprintf(out, "  %s: %u rule%s \xe2\x80\x94 %s\n", what, groups[g].rules,
+			groups[g].rules == 1 ? "" : "s", how);
+		if (!verbose)
 			continue;
-		const struct va_rule *rule = va_rule_at(f->rule);
-		if (!header)
-			fprintf(out, "\nNot evaluated\n");
-		header = 1;
-		va_render_unknown(f, line, sizeof line);
-		fprintf(out, "  %s [SDM %s]: %s\n", rule->id, rule->sdm, line);
+		for (unsigned i = groups[g].first; i < r->n_findings; i++) {
+			const struct va_finding *f = &r->findings[i];
+			struct va_missing key;
+			if (f->status != VA_UNKNOWN)
+				continue;
+			va_missing_key(f, in->state, &key);
+			if (!va_missing_same(&key, &groups[g]))
+				continue;
+			const struct va_rule *rule = va_rule_at(f->rule);
+			va_render_unknown(f, what, sizeof what);
+			fprintf(out, "    %s [SDM %s]: %s\n", rule->id, rule->sdm, what);
+		}
 	}
+	if (shown < n) {
+		unsigned rules = 0;
+		for (unsigned g = shown; g < n; g++)
+			rules += groups[g].rules;
+		fprintf(out, "  %u more missing inputs: %u rules (--verbose lists them)\n", n - shown, rules);
+	}
+}
+
+void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
+			  const struct va_text_style *s)
+{
+	print_headline(out, in, r, s);
+	print_failures(out, r, s);
+	print_suspects(out, in, r, s);
+	print_warnings(out, r, s);
+	print_not_evaluated(out, in, r, s);
 	if (in->notes && in->notes->count) {
 		fprintf(out, "\nAbout the input\n");
 		for (unsigned i = 0; i < in->notes->count; i++)
@@ -140,15 +259,24 @@ static const char *flag_words(const struct va_rule *rule, char *buf, size_t size
 	return buf;
 }
 
-void va_write_rules_text(FILE *out)
+void va_write_rule_line(FILE *out, const struct va_rule *rule)
+{
+	char flags[96];
+	fprintf(out, "%-44s %-10s %-9s %s%s\n", rule->id, rule->sdm, va_stage_name(rule->stage),
+		rule->summary, flag_words(rule, flags, sizeof flags));
+}
+
+void va_write_rules_text_matching(FILE *out, const char *filter)
 {
 	unsigned n = va_rule_count();
-	for (unsigned i = 0; i < n; i++) {
-		const struct va_rule *rule = va_rule_at(i);
-		char flags[96];
-		fprintf(out, "%-44s %-10s %-9s %s%s\n", rule->id, rule->sdm, va_stage_name(rule->stage),
-			rule->summary, flag_words(rule, flags, sizeof flags));
-	}
+	for (unsigned i = 0; i < n; i++)
+		if (va_rule_matches(va_rule_at(i), filter))
+			va_write_rule_line(out, va_rule_at(i));
+}
+
+void va_write_rules_text(FILE *out)
+{
+	va_write_rules_text_matching(out, NULL);
 }
 
 void va_write_rule_explain(FILE *out, const struct va_rule *rule)
