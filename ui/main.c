@@ -262,6 +262,8 @@ static const struct va_command commands[] = {
 	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
 	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
 	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
+	{ "shell", "[--profile P]... [--from KIND] [FILE] [-c CMD]...",
+	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell },
 	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },
 };
 
