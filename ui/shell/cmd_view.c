@@ -220,7 +220,10 @@ static void show_part(struct va_shell *sh, size_t i)
 		for (int e = 0; e < ENTRY_COUNT; e++) {
 			struct va_key k = { KEY_ENTRY, FLD_NONE, 0, e, "entry", va_entry_info((enum va_entry_fact)e)->key };
 			va_key_value_text(sh, &k, text, sizeof text);
-			fprintf(sh->out, "%-36s = %s\n", k.name, text);
+			fprintf(sh->out, "%-36s = %s", k.name, text);
+			if (!va_entry_given(&sh->st, (enum va_entry_fact)e))
+				fprintf(sh->out, " (%s)", va_entry_info((enum va_entry_fact)e)->doc);
+			fprintf(sh->out, "\n");
 		}
 		break;
 	case SHOW_ALL:
@@ -341,8 +344,14 @@ static unsigned diff_states(struct va_shell *sh, const struct va_state *a, const
 		int ka = va_entry_given(a, (enum va_entry_fact)e), kb = va_entry_given(b, (enum va_entry_fact)e);
 		if (ka == kb && (!ka || a->entry[e] == b->entry[e]))
 			continue;
-		snprintf(x, sizeof x, ka ? "%" PRIu64 : "(not given)", a->entry[e]);
-		snprintf(y, sizeof y, kb ? "%" PRIu64 : "(not given)", b->entry[e]);
+		if (ka)
+			va_entry_text((enum va_entry_fact)e, a->entry[e], x, sizeof x);
+		else
+			snprintf(x, sizeof x, "(not given)");
+		if (kb)
+			va_entry_text((enum va_entry_fact)e, b->entry[e], y, sizeof y);
+		else
+			snprintf(y, sizeof y, "(not given)");
 		fprintf(sh->out, "  [entry] %-28s %s -> %s\n", va_entry_info((enum va_entry_fact)e)->key, x, y);
 		n++;
 	}

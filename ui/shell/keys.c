@@ -86,6 +86,18 @@ int va_key_assign(struct va_shell *sh, const char *cmd, const char *section, con
 	return 0;
 }
 
+void va_entry_text(enum va_entry_fact e, uint64_t value, char *buf, size_t size)
+{
+	size_t nw;
+	const struct va_entry_word *w = va_entry_words(&nw);
+	for (size_t i = 0; i < nw; i++)
+		if (w[i].entry == e && w[i].value == value) {
+			snprintf(buf, size, "%s", w[i].word);
+			return;
+		}
+	snprintf(buf, size, "%" PRIu64, value);
+}
+
 void va_key_value_text(const struct va_shell *sh, const struct va_key *k, char *buf, size_t size)
 {
 	const struct va_state *st = &sh->st;
@@ -116,22 +128,12 @@ void va_key_value_text(const struct va_shell *sh, const struct va_key *k, char *
 			snprintf(buf, size, "? (not given)");
 		break;
 	}
-	case KEY_ENTRY: {
-		const struct va_entry_info *ei = va_entry_info((enum va_entry_fact)k->index);
-		size_t nw;
-		const struct va_entry_word *w = va_entry_words(&nw);
-		if (!va_entry_given(st, (enum va_entry_fact)k->index)) {
-			snprintf(buf, size, "not given (%s)", ei->doc);
-			break;
-		}
-		for (size_t i = 0; i < nw; i++)
-			if (w[i].entry == (enum va_entry_fact)k->index && w[i].value == st->entry[k->index]) {
-				snprintf(buf, size, "%s", w[i].word);
-				return;
-			}
-		snprintf(buf, size, "%" PRIu64, st->entry[k->index]);
+	case KEY_ENTRY:
+		if (!va_entry_given(st, (enum va_entry_fact)k->index))
+			snprintf(buf, size, "not given");
+		else
+			va_entry_text((enum va_entry_fact)k->index, st->entry[k->index], buf, size);
 		break;
-	}
 	default:
 		snprintf(buf, size, "?");
 	}

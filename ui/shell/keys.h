@@ -25,4 +25,7 @@ int va_key_assign(struct va_shell *sh, const char *cmd, const char *section, con
 /* The value of a key in words: "0x89", "? (absent)", "vmlaunch", ... */
 void va_key_value_text(const struct va_shell *sh, const struct va_key *k, char *buf, size_t size);
 
+/* An [entry] value as the state file writes it: its word, or the number. */
+void va_entry_text(enum va_entry_fact e, uint64_t value, char *buf, size_t size);
+
 #endif

@@ -271,7 +271,7 @@ static void summary(struct va_shell *sh, const char *verb, const char *name, con
 	}
 	for (unsigned m = 0; m < MSR_COUNT; m++)
 		msrs += va_msr_known(in, (enum va_msr)m);
-	fprintf(sh->out, "%s %s: %u fields", verb, name, set);
+	fprintf(sh->out, "%s %s: %u field%s", verb, name, set, set == 1 ? "" : "s");
 	if (absent)
 		fprintf(sh->out, " (%u absent)", absent);
 	fprintf(sh->out, ", %u capability MSRs", msrs);
