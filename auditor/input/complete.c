@@ -287,6 +287,8 @@ static int cmp_items(const void *a, const void *b)
 
 static void sort_unique(struct va_completions *c)
 {
+	if (c->count < 2)
+		return;
 	qsort(c->items, c->count, sizeof *c->items, cmp_items);
 	size_t k = 0;
 	for (size_t i = 0; i < c->count; i++) {

@@ -310,6 +310,26 @@ static void field_text(const struct va_state *st, unsigned f, char *buf, size_t 
 		snprintf(buf, size, "0x%" PRIx64, st->field[f]);
 }
 
+/* One [cpu] or [entry] slot in both states (entry >= 0: an [entry] fact,
+ * shown by its word); 1 if it differs. */
+static unsigned diff_slot(struct va_shell *sh, const char *name, int entry, int ka, uint64_t va,
+			  int kb, uint64_t vb)
+{
+	char x[64] = "(not given)", y[64] = "(not given)";
+	if (ka == kb && (!ka || va == vb))
+		return 0;
+	if (ka && entry >= 0)
+		va_entry_text((enum va_entry_fact)entry, va, x, sizeof x);
+	else if (ka)
+		snprintf(x, sizeof x, "0x%" PRIx64, va);
+	if (kb && entry >= 0)
+		va_entry_text((enum va_entry_fact)entry, vb, y, sizeof y);
+	else if (kb)
+		snprintf(y, sizeof y, "0x%" PRIx64, vb);
+	fprintf(sh->out, "  %s%-*s %s -> %s\n", entry >= 0 ? "[entry] " : "", entry >= 0 ? 28 : 36, name, x, y);
+	return 1;
+}
+
 static unsigned diff_states(struct va_shell *sh, const struct va_state *a, const struct va_state *b)
 {
 	unsigned n = 0;
@@ -322,39 +342,16 @@ static unsigned diff_states(struct va_shell *sh, const struct va_state *a, const
 		fprintf(sh->out, "  %-36s %s -> %s\n", va_field_name((enum va_field)f), x, y);
 		n++;
 	}
-	for (int m = 0; m < MSR_COUNT; m++) {
-		int ka = va_msr_known(a, (enum va_msr)m), kb = va_msr_known(b, (enum va_msr)m);
-		if (ka == kb && (!ka || a->msr[m] == b->msr[m]))
-			continue;
-		snprintf(x, sizeof x, ka ? "0x%" PRIx64 : "(not given)", a->msr[m]);
-		snprintf(y, sizeof y, kb ? "0x%" PRIx64 : "(not given)", b->msr[m]);
-		fprintf(sh->out, "  %-36s %s -> %s\n", va_msr_name((enum va_msr)m), x, y);
-		n++;
-	}
-	for (int k = 0; k < FACT_COUNT; k++) {
-		int ka = va_fact_known(a, (enum va_fact)k), kb = va_fact_known(b, (enum va_fact)k);
-		if (ka == kb && (!ka || a->fact[k] == b->fact[k]))
-			continue;
-		snprintf(x, sizeof x, ka ? "%" PRIu64 : "(not given)", a->fact[k]);
-		snprintf(y, sizeof y, kb ? "%" PRIu64 : "(not given)", b->fact[k]);
-		fprintf(sh->out, "  %-36s %s -> %s\n", va_fact_info((enum va_fact)k)->key, x, y);
-		n++;
-	}
-	for (int e = 0; e < ENTRY_COUNT; e++) {
-		int ka = va_entry_given(a, (enum va_entry_fact)e), kb = va_entry_given(b, (enum va_entry_fact)e);
-		if (ka == kb && (!ka || a->entry[e] == b->entry[e]))
-			continue;
-		if (ka)
-			va_entry_text((enum va_entry_fact)e, a->entry[e], x, sizeof x);
-		else
-			snprintf(x, sizeof x, "(not given)");
-		if (kb)
-			va_entry_text((enum va_entry_fact)e, b->entry[e], y, sizeof y);
-		else
-			snprintf(y, sizeof y, "(not given)");
-		fprintf(sh->out, "  [entry] %-28s %s -> %s\n", va_entry_info((enum va_entry_fact)e)->key, x, y);
-		n++;
-	}
+	for (int m = 0; m < MSR_COUNT; m++)
+		n += diff_slot(sh, va_msr_name((enum va_msr)m), -1, va_msr_known(a, (enum va_msr)m), a->msr[m],
+			       va_msr_known(b, (enum va_msr)m), b->msr[m]);
+	for (int k = 0; k < FACT_COUNT; k++)
+		n += diff_slot(sh, va_fact_info((enum va_fact)k)->key, -1, va_fact_known(a, (enum va_fact)k),
+			       a->fact[k], va_fact_known(b, (enum va_fact)k), b->fact[k]);
+	for (int e = 0; e < ENTRY_COUNT; e++)
+		n += diff_slot(sh, va_entry_info((enum va_entry_fact)e)->key, e,
+			       va_entry_given(a, (enum va_entry_fact)e), a->entry[e],
+			       va_entry_given(b, (enum va_entry_fact)e), b->entry[e]);
 	/* Memory: both lists are sorted by address. */
 	size_t i = 0, j = 0;
 	while (i < a->mem_count || j < b->mem_count) {
