@@ -1,5 +1,5 @@
 # A scripted shell session: CASE.script on standard input, in a fresh
-# directory holding copies of tests/e2e/*.state; its first lines may say
+# directory holding copies of tests/e2e/*.state and a KVM dump; its first lines may say
 # "# args: ..." (the command line after `shell`) and "# exit: N".  The
 # output (stdout and stderr as one stream) must equal CASE.out.
 get_filename_component(name ${CASE} NAME_WE)
@@ -8,7 +8,7 @@ set(work ${WORK}/${name})
 file(REMOVE_RECURSE ${work})
 file(MAKE_DIRECTORY ${work})
 file(GLOB states ${SRC}/tests/e2e/*.state)
-file(COPY ${states} DESTINATION ${work})
+file(COPY ${states} ${SRC}/tests/readers/dumps/kvm_6x_full.txt DESTINATION ${work})
 file(STRINGS ${CASE} head LIMIT_COUNT 3)
 set(args "")
 set(expect_rc 0)

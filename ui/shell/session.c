@@ -400,33 +400,33 @@ int va_shell_import_text(struct va_shell *sh, const char *text, size_t len, cons
 	return ok ? 0 : -1;
 }
 
-int va_shell_add_profile(struct va_shell *sh, const char *spec)
+int va_shell_keep_profile(struct va_shell *sh, const char *spec)
 {
 	char **list = realloc(sh->profiles, (size_t)(sh->nprofiles + 1) * sizeof *list);
 	char *copy = strdup(spec);
+	if (list)
+		sh->profiles = list;
 	if (!list || !copy) {
 		free(copy);
-		if (list)
-			sh->profiles = list;
 		va_shell_error(sh, "out of memory");
 		return -1;
 	}
-	sh->profiles = list;
+	sh->profiles[sh->nprofiles++] = copy;
+	return 0;
+}
+
+int va_shell_add_profile(struct va_shell *sh, const char *spec)
+{
 	va_shell_audit(sh);
 	struct va_verdict before = sh->report->verdict;
 	char what[160];
 	snprintf(what, sizeof what, "profile %s", spec);
-	if (va_shell_begin(sh, what)) {
-		free(copy);
+	if (va_shell_begin(sh, what))
 		return -1;
-	}
 	int ok = apply_profile(sh, &sh->st, spec) == 0;
 	va_shell_end(sh, ok);
-	if (!ok) {
-		free(copy);
+	if (!ok || va_shell_keep_profile(sh, spec))
 		return -1;
-	}
-	sh->profiles[sh->nprofiles++] = copy;
 	fprintf(sh->out, "profile %s: capability MSRs and CPU facts the input did not give\n", spec);
 	va_shell_print_verdict(sh, &before);
 	return 0;
@@ -449,9 +449,9 @@ int va_shell_save(struct va_shell *sh, const char *path, int force)
 		va_shell_error(sh, "save: nothing was loaded from a file: name one (save FILE)");
 		return -1;
 	}
-	if (!path && !sh->path_is_state) {
+	if (!force && !sh->path_is_state && same_file(target, sh->path)) {
 		va_shell_error(sh, "save: %s was read as a paste, not a state file: save to a new "
-			       "name (save FILE)", target);
+			       "name (save FILE), or replace it with 'save! %s'", target, target);
 		return -1;
 	}
 	enum va_save_mode mode = VA_SAVE_NEW;

@@ -106,6 +106,8 @@ int va_shell_load_into(struct va_shell *sh, const char *path, const char *kind, 
 int va_shell_import_text(struct va_shell *sh, const char *text, size_t len, const char *name,
 			 const char *kind);
 int va_shell_add_profile(struct va_shell *sh, const char *spec);
+/* Only remember it for the loads to come. */
+int va_shell_keep_profile(struct va_shell *sh, const char *spec);
 int va_shell_save(struct va_shell *sh, const char *path, int force);
 /* Undo support: begin before a change (0, or -1 on ENOMEM), then end it:
  * ok = 0 restores the state, ok = 1 keeps it (and drops the snapshot when

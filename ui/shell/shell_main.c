@@ -90,8 +90,9 @@ int cmd_shell(int argc, char **argv)
 		sh.more = plain.src;
 		sh.more.ctx = &plain;
 	}
+	/* With a file, its load applies the profiles (and says what failed). */
 	for (int i = 0; i < nprofiles; i++)
-		if (va_shell_add_profile(&sh, profiles[i]))
+		if (file ? va_shell_keep_profile(&sh, profiles[i]) : va_shell_add_profile(&sh, profiles[i]))
 			goto out;
 	if (file && va_shell_load(&sh, file, kind))
 		goto out;
