@@ -9,6 +9,9 @@ work=$2
 sock=vmcs-audit-test-$$
 rm -rf "$work"
 mkdir -p "$work/home"
+# Only lines for this program apply: ^T types a command, ^Y must not.
+printf 'vmcs-audit:bind -s ^T "show entry"\nother:bind -s ^Y "wrong"\n' > "$work/home/.editrc"
+printf '[vmcs]\nGUEST_RIP = 0x1234\n.\n' > "$work/paste.txt"
 
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null' EXIT
@@ -51,6 +54,9 @@ wait_gone() {
 
 start
 wait_for '^vmcs-audit> *$'
+T send-keys -t t C-t C-y
+wait_for '^vmcs-audit> show entry *$'
+T send-keys -t t C-u
 T send-keys -t t -l 'get guest_tr_a'
 T send-keys -t t Tab
 wait_for '^vmcs-audit> get GUEST_TR_AR_BYTES *$'
@@ -67,6 +73,13 @@ T send-keys -t t -l 'set GUEST_RIP 0x1000'
 T send-keys -t t Enter
 wait_for '^GUEST_RIP = 0x1000'
 wait_for '^vmcs-audit\*> *$'
+
+T send-keys -t t -l 'paste'
+T send-keys -t t Enter
+wait_for '^paste> *$'
+T load-buffer "$work/paste.txt"
+T paste-buffer -t t
+wait_for '^read <paste>: 1 field'
 
 T send-keys -t t C-d
 wait_for 'Quit without saving? \[y/N\]'
@@ -85,6 +98,8 @@ start
 wait_for '^vmcs-audit> *$'
 T send-keys -t t Up
 wait_for '^vmcs-audit> quit!$'
+T send-keys -t t Up
+wait_for '^vmcs-audit> paste *$'
 T send-keys -t t Up Up
 wait_for '^vmcs-audit> get GUEST_TR_AR_BYTES$'
 T send-keys -t t C-u
