@@ -243,7 +243,17 @@ static void test_man_and_help_from_table(void)
 	free(text);
 }
 
+static void test_exit_status(void)
+{
+	CU_ASSERT_EQUAL(va_shell_exit_status(VA_RESULT_SUCCESS), 0);
+	CU_ASSERT_EQUAL(va_shell_exit_status(VA_RESULT_VMFAIL_VALID), 1);
+	CU_ASSERT_EQUAL(va_shell_exit_status(VA_RESULT_ENTRY_FAILURE), 1);
+	CU_ASSERT_EQUAL(va_shell_exit_status(VA_RESULT_FAULT_GP), 1);
+	CU_ASSERT_EQUAL(va_shell_exit_status(VA_RESULT_INCONCLUSIVE), 3);
+}
+
 CU_TestInfo tests_shell[] = {
+	{ "exit status of an audit", test_exit_status },
 	{ "merge, copy, compare states", test_merge },
 	{ "word splitting", test_split },
 	{ "undo, redo, unsaved changes", test_undo_redo_dirty },

@@ -270,12 +270,17 @@ int va_cmd_audit(struct va_shell *sh, int argc, char **argv, int bang)
 		va_write_report_json(sh->out, &in, sh->report);
 	else
 		va_write_report_text(sh->out, &in, sh->report, &style);
-	switch (sh->report->verdict.result) {
-	case VA_RESULT_SUCCESS: sh->status = VA_SHELL_OK; break;
-	case VA_RESULT_INCONCLUSIVE: sh->status = VA_SHELL_INCONCLUSIVE; break;
-	default: sh->status = VA_SHELL_FAILS; break;
-	}
+	sh->status = va_shell_exit_status(sh->report->verdict.result);
 	return 0;
+}
+
+int va_shell_exit_status(unsigned result)
+{
+	switch (result) {
+	case VA_RESULT_SUCCESS: return VA_SHELL_OK;
+	case VA_RESULT_INCONCLUSIVE: return VA_SHELL_INCONCLUSIVE;
+	default: return VA_SHELL_FAILS;
+	}
 }
 
 int va_cmd_explain(struct va_shell *sh, int argc, char **argv, int bang)

@@ -90,6 +90,9 @@ int va_shell_exec(struct va_shell *sh, const char *line);
  */
 int va_shell_run(struct va_shell *sh, struct va_line_source *src, const char *name);
 
+/* The exit status an audit's result (enum va_result) gives a script. */
+int va_shell_exit_status(unsigned result);
+
 /* Print "where: error: fmt" to sh->err (stdout flushed first). */
 void va_shell_error(struct va_shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
