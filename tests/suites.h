@@ -18,7 +18,9 @@
 	X(json_schema) \
 	X(report_text) \
 	X(report_json) \
-	X(cli)
+	X(cli) \
+	X(complete) \
+	X(shell)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -11,6 +11,9 @@ struct va_command {
 	int (*run)(int argc, char **argv);
 };
 
+/* vmcs-audit shell: the line-oriented workbench (ui/shell/). */
+int cmd_shell(int argc, char **argv);
+
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 

@@ -363,6 +363,8 @@ static const struct va_command commands[] = {
 	  "list the rules (those whose id, SDM section, stage or condition contains SUBSTRING)", cmd_rules },
 	{ "explain", "ID|PREFIX...", "one rule in full (any case); a prefix lists the rules it starts",
 	  cmd_explain },
+	{ "shell", "[--profile P]... [--from KIND] [FILE] [-c CMD]...",
+	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell },
 	{ "help", "[COMMAND|state-file|kinds]", "this text, a command's usage, the state-file keys, or the input kinds",
 	  cmd_help },
 };

@@ -1,0 +1,43 @@
+# A scripted shell session: CASE.script on standard input, in a fresh
+# directory holding copies of tests/e2e/*.state and a KVM dump; its first lines may say
+# "# args: ..." (the command line after `shell`) and "# exit: N".  The
+# output (stdout and stderr as one stream) must equal CASE.out.
+get_filename_component(name ${CASE} NAME_WE)
+get_filename_component(dir ${CASE} DIRECTORY)
+set(work ${WORK}/${name})
+file(REMOVE_RECURSE ${work})
+file(MAKE_DIRECTORY ${work})
+file(GLOB states ${SRC}/tests/e2e/*.state)
+file(COPY ${states} ${SRC}/tests/readers/dumps/kvm_6x_full.txt DESTINATION ${work})
+file(STRINGS ${CASE} head LIMIT_COUNT 3)
+set(args "")
+set(expect_rc 0)
+foreach(line ${head})
+  if(line MATCHES "^# args: (.*)$")
+    set(args "${CMAKE_MATCH_1}")
+  elseif(line MATCHES "^# exit: ([0-9]+)$")
+    set(expect_rc ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+execute_process(COMMAND sh -c "\"$0\" shell ${args} < \"$1\" > out.txt 2>&1; echo $? > rc.txt"
+                ${VMCS_AUDIT} ${CASE}
+  WORKING_DIRECTORY ${work})
+file(READ ${work}/out.txt got)
+file(READ ${work}/rc.txt rc)
+string(STRIP "${rc}" rc)
+# VA_UPDATE_GOLDEN=1 rewrites the expectation (review the diff before committing).
+if(DEFINED ENV{VA_UPDATE_GOLDEN})
+  file(WRITE ${dir}/${name}.out "${got}")
+endif()
+if(NOT EXISTS ${dir}/${name}.out)
+  message(FATAL_ERROR "no ${name}.out; the output was:\n${got}")
+endif()
+file(READ ${dir}/${name}.out want)
+if(NOT got STREQUAL want)
+  file(WRITE ${work}/want.txt "${want}")
+  execute_process(COMMAND diff -u ${work}/want.txt ${work}/out.txt OUTPUT_VARIABLE d)
+  message(FATAL_ERROR "output differs:\n${d}")
+endif()
+if(NOT rc EQUAL expect_rc)
+  message(FATAL_ERROR "exit status ${rc}, expected ${expect_rc}")
+endif()
