@@ -11,15 +11,18 @@ static const struct va_cli_option options[] = {
 	{ "check", "--verbose", "-v", NULL,
 	  "list every rule that was not evaluated and why, every likely cause, and the rules that "
 	  "pass or do not apply" },
-	{ "check import", "--from", NULL, "KIND",
+	{ "check import shell", "--from", NULL, "KIND",
 	  "the kind of every input (see 'vmcs-audit help kinds'); without it the kind is detected" },
-	{ "check import", "--profile", NULL, "NAME|FILE",
+	{ "check import shell", "--profile", NULL, "NAME|FILE",
 	  "capability MSRs from a built-in profile (see 'vmcs-audit profiles') or a file; "
 	  "repeatable: later ones override earlier ones, the input overrides all" },
 	{ "import", "-o", NULL, "OUT", "write the state file to OUT instead of standard output" },
 	{ "import", "--force", NULL, NULL,
 	  "with -o: replace an existing OUT (a completely written new file is renamed over it)" },
 	{ "rules", "--json", NULL, NULL, "the rules as a JSON array" },
+	{ "shell", "-c", NULL, "CMD",
+	  "run the shell command CMD and exit without saving unless a command saves; repeatable, "
+	  "run in order; the first error stops them (exit status 2)" },
 	{ "rules", "--markdown", NULL, NULL, "the rule catalogue as Markdown" },
 };
 
