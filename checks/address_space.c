@@ -65,6 +65,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.NOLMA_NO_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -78,6 +79,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.LMA_NEEDS_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -91,6 +93,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_GUEST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -101,6 +104,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_PCIDE", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -111,6 +115,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_CR4, .mask = BIT(17),
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_CR4,
 	},
 	{
@@ -123,6 +128,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_RIP, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_RIP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_FRED", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -133,6 +139,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_CR4, .mask = BIT(32),
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_CR4,
 	},
 	{
@@ -146,6 +153,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { UNLESS(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_zero_bits, .field = FLD_HOST_S_CET, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_SSP_HIGH", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -158,6 +166,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { UNLESS(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_zero_bits, .field = FLD_HOST_SSP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_PAE", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -169,6 +178,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_EXIT, 9) },
 		.check = va_check_one_bits, .field = FLD_HOST_CR4, .mask = BIT(5), .bitset = VA_BITS_CR4,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_RIP_CANON", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -196,6 +206,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { WHEN(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_canonical, .field = FLD_HOST_S_CET,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_SSP_CANON", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -209,6 +220,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { WHEN(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_canonical, .field = FLD_HOST_SSP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.ADDR.NO_INTEL64_GUEST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -220,6 +232,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_INTEL64) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.NO_INTEL64_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -231,6 +244,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_INTEL64) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 };
 const unsigned va_rules_address_space_count = sizeof va_rules_address_space / sizeof va_rules_address_space[0];

@@ -267,6 +267,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.needs = VA_NEED_ENTRYCAP,
 		.check = va_check_allowed0, .arg = VEC_ENTRY, .bitset = VA_BITS_ENTRY,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.ENTRY.ALLOWED1", .sdm = "26.2.1.3", .sdm_also = "A.5",
@@ -280,6 +281,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.needs = VA_NEED_ENTRYCAP,
 		.check = va_check_allowed1, .arg = VEC_ENTRY, .bitset = VA_BITS_ENTRY,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.EVINJ.TYPE_RSVD1", .sdm = "26.2.1.3",
@@ -462,6 +464,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
 		.check = va_check_zero_bits, .field = FLD_VM_ENTRY_INTR_INFO_FIELD,
+		.repair = va_repair_clear_v1,
 		.mask = BITS(30, 14) | BIT(12), .bitset = VA_BITS_INTR_INFO,
 	},
 	{
@@ -499,6 +502,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_EXCEPTION_ERROR_CODE, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = va_check_zero_bits, .field = FLD_VM_ENTRY_EXCEPTION_ERROR_CODE,
+		.repair = va_repair_clear_v1,
 		.mask = BITS(31, 16),
 	},
 	{
@@ -544,6 +548,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_IN_SMM) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 10, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.ENTRY.DEACT_DUALMON_OUTSIDE_SMM", .sdm = "26.2.1.3",
@@ -558,6 +563,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_IN_SMM) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 11, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.ENTRY.SMM_DEACT_EXCLUSIVE", .sdm = "26.2.1.3",
@@ -572,6 +578,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 10) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 11, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "ADV.ENTRY.MSR_LOAD_COUNT_MAX", .sdm = "26.2.1.3",

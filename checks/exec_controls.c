@@ -169,6 +169,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PINCAP,
 		.check = va_check_allowed0, .arg = VEC_PIN, .bitset = VA_BITS_PIN,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.PIN.ALLOWED1", CTL7, .sdm_also = "A.3.1",
@@ -179,6 +180,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PINCAP,
 		.check = va_check_allowed1, .arg = VEC_PIN, .bitset = VA_BITS_PIN,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC.ALLOWED0", CTL7, .sdm_also = "A.3.2",
@@ -192,6 +194,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PROCCAP,
 		.check = va_check_allowed0, .arg = VEC_PROC, .bitset = VA_BITS_PROC,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.PROC.ALLOWED1", CTL7, .sdm_also = "A.3.2",
@@ -204,6 +207,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PROCCAP,
 		.check = va_check_allowed1, .arg = VEC_PROC, .bitset = VA_BITS_PROC,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC2.ALLOWED1", CTL7, .sdm_also = "A.3.3",
@@ -218,6 +222,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_PROC2CAP,
 		.gate = { WHEN(VEC_PROC, 31) },
 		.check = va_check_allowed1, .arg = VEC_SEC, .bitset = VA_BITS_PROC2,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC3.ALLOWED1", CTL7, .sdm_also = "A.3.4",
@@ -231,6 +236,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_PROC3CAP,
 		.gate = { WHEN(VEC_PROC, 17) },
 		.check = va_check_allowed1, .arg = VEC_TER, .bitset = VA_BITS_PROC3,
+		.repair = va_repair_allowed1,
 	},
 	/* CR3 targets and bitmaps. */
 	{
@@ -257,6 +263,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_IO_BITMAP_A, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 25) },
 		.check = va_check_aligned, .field = FLD_IO_BITMAP_A, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IO_BITMAP_A_WIDTH", CTL7,
@@ -280,6 +287,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_IO_BITMAP_B, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 25) },
 		.check = va_check_aligned, .field = FLD_IO_BITMAP_B, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IO_BITMAP_B_WIDTH", CTL7,
@@ -300,6 +308,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_MSR_BITMAP, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 28) },
 		.check = va_check_aligned, .field = FLD_MSR_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.MSR_BITMAP_WIDTH", CTL7,
@@ -320,6 +329,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_VIRTUAL_APIC_PAGE_ADDR, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 21) },
 		.check = va_check_aligned, .field = FLD_VIRTUAL_APIC_PAGE_ADDR, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VAPIC_WIDTH", CTL7,
@@ -345,6 +355,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 21), UNLESS(VEC_SEC, 9) },
 		.check = va_check_zero_bits, .field = FLD_TPR_THRESHOLD, .mask = BITS(31, 4),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.TPR_THRESHOLD_VTPR", CTL7,
@@ -376,6 +387,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 5) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 3, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.NMIWIN_NEEDS_VNMI", CTL7,
@@ -387,6 +399,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 5, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* APIC virtualization. */
 	{
@@ -400,6 +413,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 0) },
 		.check = va_check_aligned, .field = FLD_APIC_ACCESS_ADDR, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.APIC_ACCESS_WIDTH", CTL7,
@@ -422,6 +436,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICREG_NEEDS_TPR_SHADOW", CTL7,
@@ -433,6 +448,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.VID_NEEDS_TPR_SHADOW", CTL7,
@@ -444,6 +460,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.X2APIC_EXCLUDES_APIC_ACCESS", CTL7,
@@ -456,6 +473,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 0, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.VID_NEEDS_EXTINT_EXIT", CTL7,
@@ -470,6 +488,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 0, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* Posted interrupts. */
 	{
@@ -487,6 +506,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 9, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PI_NEEDS_ACK_INTR", CTL7,
@@ -502,6 +522,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 15, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PI_NV_RANGE", CTL7,
@@ -512,6 +533,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_POSTED_INTR_NV, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_zero_bits, .field = FLD_POSTED_INTR_NV, .mask = BITS(15, 8),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PI_DESC_ALIGN", CTL7,
@@ -525,6 +547,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_POSTED_INTR_DESC_ADDR, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_aligned, .field = FLD_POSTED_INTR_DESC_ADDR, .mask = BITS(5, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PI_DESC_WIDTH", CTL7,
@@ -548,6 +571,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 5) },
 		.check = va_check_nonzero, .field = FLD_VIRTUAL_PROCESSOR_ID,
+		.repair = va_repair_set_one,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_MEMTYPE", CTL7, .sdm_also = "A.10",
@@ -621,6 +645,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_EPT_POINTER, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = va_check_zero_bits, .field = FLD_EPT_POINTER, .mask = BITS(11, 8),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_WIDTH", CTL7,
@@ -644,6 +669,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 17) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PML_ADDR_ALIGN", CTL7,
@@ -654,6 +680,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PML_ADDRESS, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 17) },
 		.check = va_check_aligned, .field = FLD_PML_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PML_ADDR_WIDTH", CTL7,
@@ -677,6 +704,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.MBEC_NEEDS_EPT", CTL7,
@@ -689,6 +717,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.SPP_NEEDS_EPT", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -702,6 +731,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 23) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.SPPTP_ALIGN", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -712,6 +742,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SPPTP, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 23) },
 		.check = va_check_aligned, .field = FLD_SPPTP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.SPPTP_WIDTH", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -736,6 +767,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PTGPA_NEEDS_LOAD_RTIT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -751,6 +783,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 18, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PTGPA_NEEDS_CLEAR_RTIT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -766,6 +799,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 25, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* VM functions. */
 	{
@@ -794,6 +828,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_VM_FUNCTION_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_VMFUNC_EPTP_SWITCH) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_LIST_ALIGN", CTL7,
@@ -805,6 +840,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL, FLD_VM_FUNCTION_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_VMFUNC_EPTP_SWITCH) },
 		.check = va_check_aligned, .field = FLD_EPTP_LIST_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_LIST_WIDTH", CTL7,
@@ -828,6 +864,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 14) },
 		.check = va_check_aligned, .field = FLD_VMREAD_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VMREAD_BITMAP_WIDTH", CTL7,
@@ -851,6 +888,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 14) },
 		.check = va_check_aligned, .field = FLD_VMWRITE_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VMWRITE_BITMAP_WIDTH", CTL7,
@@ -876,6 +914,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 18) },
 		.check = va_check_aligned, .field = FLD_VE_INFORMATION_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VE_INFO_WIDTH", CTL7,
@@ -917,6 +956,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 4) },
 		.check = va_check_aligned, .field = FLD_PID_POINTER_TABLE, .mask = BITS(2, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IPIV_PIDPT_WIDTH", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -944,6 +984,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* HLAT and other tertiary controls. */
 	{
@@ -957,6 +998,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 1) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.HLATP_RSVD", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -967,6 +1009,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_HLATP, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 1) },
 		.check = va_check_zero_bits, .field = FLD_HLATP, .mask = BITS(2, 0) | BITS(11, 5),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.HLATP_WIDTH", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -1005,6 +1048,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 2) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.GPV_NEEDS_EPT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -1018,6 +1062,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 3) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* PASID translation (secondary bit 21). */
 	{
@@ -1062,6 +1107,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 9, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICTIMER_NO_RDTSC_EXIT", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -1075,6 +1121,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 12, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICTIMER_VECTOR_RANGE", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -1086,6 +1133,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_zero_bits, .field = FLD_VIRTUAL_TIMER_VECTOR, .mask = BITS(15, 8),
+		.repair = va_repair_clear_v1,
 	},
 };
 const unsigned va_rules_exec_controls_count =

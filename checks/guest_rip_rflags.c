@@ -91,6 +91,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RIP, FLD_VM_ENTRY_CONTROLS, FLD_GUEST_CS_AR_BYTES },
 		.gate = { UNLESS(VEC_COND, COND_64BIT_GUEST_CODE), WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RIP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.RIP.UPPER_IDENTICAL", .sdm = "26.3.1.4",
@@ -123,6 +124,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 			 "purpose to provoke a guest-state failure.",
 		.fields = { FLD_GUEST_RFLAGS },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_RESERVED,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -135,6 +137,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.notes = NOTE_SW_CPU,
 		.fields = { FLD_GUEST_RFLAGS },
 		.check = va_check_one_bits, .field = FLD_GUEST_RFLAGS, .mask = BIT(1),
+		.repair = va_repair_set_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -147,6 +150,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RFLAGS, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_IA32E_GUEST) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_VM,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -163,6 +167,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RFLAGS, FLD_GUEST_CR0 },
 		.gate = { UNLESS(VEC_COND, COND_GUEST_PE) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_VM,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -199,6 +204,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.gate = { WHEN(VEC_COND, COND_FRED_GUEST) },
 		.applies = ss_dpl_is_3,
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_IOPL,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -211,6 +217,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_SSP, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 20) },
 		.check = va_check_aligned, .field = FLD_GUEST_SSP, .mask = BITS(1, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.SSP.UPPER_IDENTICAL", .sdm = "26.3.1.4",

@@ -111,6 +111,15 @@ static enum va_status efer_bit_matches_hass(const struct va_ctx *c, const struct
 	return e->v[1] == e->v[2] ? VA_PASS : VA_FAIL;
 }
 
+/* Repair: the EFER bit rule.arg := "host address-space size" ({1}). */
+static bool efer_bit_to_hass(const struct va_ctx *c, const struct va_rule *r,
+			     const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	uint64_t efer = e->v[0] & ~BIT(r->arg);
+	return va_repair_set(out, (enum va_field)r->field, efer | (e->v[1] << r->arg));
+}
+
 /*
  * HOST_S_CET: bits 9:6 reserved; the shadow-stack and IBT bits only where
  * the CPU has that part of CET.  [cpu] cet_shstk / cet_ibt decide when given,
@@ -237,6 +246,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.notes = NOTE_FRED, \
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_RSP##n), .gate = FRED_GATES, \
 	.check = va_check_aligned, .field = FLD_HOST_IA32_FRED_RSP##n, .mask = BITS(5, 0), \
+	.repair = va_repair_clear_v1, \
 }
 #define FRED_SSP_ALIGN(n) { \
 	.id = "HOST.FRED.SSP" #n "_ALIGN", .sdm = "26.2.2", .sdm_also = "FRED specification", \
@@ -246,6 +256,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.notes = NOTE_FRED " Bochs checks the FRED SSPs only when built with CET.", \
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_SSP##n), .gate = FRED_GATES, \
 	.check = va_check_aligned, .field = FLD_HOST_IA32_FRED_SSP##n, .mask = BITS(2, 0), \
+	.repair = va_repair_clear_v1, \
 }
 #define FRED_CANON(reg, n) { \
 	.id = "HOST.FRED." #reg #n "_CANON", .sdm = "26.2.2", .sdm_also = "FRED specification", \
@@ -256,6 +267,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_##reg##n), .needs = VA_NEED_LINEAR, \
 	.gate = FRED_GATES, \
 	.check = va_check_canonical, .field = FLD_HOST_IA32_FRED_##reg##n, \
+	.repair = va_repair_canonical, \
 }
 
 const struct va_rule va_rules_host_cr_msr[] = {
@@ -274,6 +286,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED0,
+		.repair = va_repair_set_v1,
 		.arg2 = 0, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
 	},
 	{
@@ -288,6 +301,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 "implementation models the NW/CD carve-out. " NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED1,
+		.repair = va_repair_clear_v1,
 		.arg2 = 1, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
 	},
 	{
@@ -300,6 +314,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.notes = NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED0,
+		.repair = va_repair_set_v1,
 		.arg2 = 0, .bitset = VA_BITS_CR4,
 	},
 	{
@@ -314,6 +329,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.notes = NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED1,
+		.repair = va_repair_clear_v1,
 		.arg2 = 1, .bitset = VA_BITS_CR4,
 	},
 	{
@@ -355,6 +371,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_SYSENTER_ESP }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_HOST_IA32_SYSENTER_ESP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.SYSENTER_EIP_CANON", .sdm = "26.2.2",
@@ -365,6 +382,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_SYSENTER_EIP }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_HOST_IA32_SYSENTER_EIP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.PERF_GLOBAL_CTRL_RSVD", .sdm = "26.2.2",
@@ -383,6 +401,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.needs = VA_NEED_PERF_GLOBAL_VALID,
 		.gate = { WHEN(VEC_EXIT, 12) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_PERF_GLOBAL_CTRL,
+		.repair = va_repair_clear_v1,
 		.arg = FACT_PERF_GLOBAL_CTRL_VALID,
 	},
 	{
@@ -410,6 +429,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_EFER, .arg = FACT_EFER_VALID,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EFER,
 	},
 	{
@@ -425,6 +445,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = efer_bit_matches_hass, .field = FLD_HOST_IA32_EFER, .arg = 10,
+		.repair = efer_bit_to_hass,
 	},
 	{
 		.id = "HOST.MSR.EFER_LME", .sdm = "26.2.2",
@@ -439,6 +460,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = efer_bit_matches_hass, .field = FLD_HOST_IA32_EFER, .arg = 8,
+		.repair = efer_bit_to_hass,
 	},
 	{
 		.id = "HOST.CET.S_CET_RSVD", .sdm = "26.2.2",
@@ -474,6 +496,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_SSP, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = va_check_aligned, .field = FLD_HOST_SSP, .mask = BITS(1, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.CET.SSPTBL_CANON", .sdm = "26.2.2",
@@ -484,6 +507,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_INTR_SSP_TABLE, FLD_VM_EXIT_CONTROLS }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = va_check_canonical, .field = FLD_HOST_INTR_SSP_TABLE,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.PKRS_RSVD", .sdm = "26.2.2",
@@ -496,6 +520,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_PKRS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 29) },
 		.check = va_check_zero_bits, .field = FLD_HOST_IA32_PKRS, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.MSR.SPEC_CTRL_RSVD", .sdm = "26.2.2",
@@ -514,6 +539,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.needs = VA_NEED_SPEC_CTRL_VALID,
 		.gate = { WHEN(VEC_EXIT2, 2) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_SPEC_CTRL,
+		.repair = va_repair_clear_v1,
 		.arg = FACT_SPEC_CTRL_VALID,
 	},
 	{
@@ -525,6 +551,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_CONFIG),
 		.gate = { WHEN(VEC_EXIT2, 1) },
 		.check = va_check_zero_bits, .field = FLD_HOST_IA32_FRED_CONFIG,
+		.repair = va_repair_clear_v1,
 		.mask = BIT(2) | BITS(5, 4) | BIT(11),
 	},
 	{
@@ -538,6 +565,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_CONFIG), .needs = VA_NEED_LINEAR,
 		.gate = FRED_GATES,
 		.check = va_check_canonical, .field = FLD_HOST_IA32_FRED_CONFIG,
+		.repair = va_repair_canonical,
 	},
 	FRED_RSP_ALIGN(1),
 	FRED_RSP_ALIGN(2),
