@@ -11,6 +11,10 @@ struct va_command {
 	int (*run)(int argc, char **argv);
 };
 
+/* Commands in their own files (ui/cmd_*.c). */
+int cmd_new(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
+
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "../engine/repair.h"
 
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
@@ -149,6 +150,8 @@ void va_write_rules_text(FILE *out)
 		fprintf(out, "%-44s %-10s %-9s %s%s\n", rule->id, rule->sdm, va_stage_name(rule->stage),
 			rule->summary, flag_words(rule, flags, sizeof flags));
 	}
+	fprintf(out, "%u rules: %u with a mechanical repair (vmcs-audit fix), %u need a human decision\n",
+		n, va_repair_count(), n - va_repair_count());
 }
 
 void va_write_rule_explain(FILE *out, const struct va_rule *rule)

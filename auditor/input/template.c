@@ -1,0 +1,598 @@
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fix.h"
+#include "state_file.h"
+#include "template.h"
+#include "../engine/audit.h"
+#include "../engine/bitnames.h"
+#include "../engine/rule.h"
+#include "../report/render.h"
+
+#define BIT(n) (1ull << (n))
+
+/* ---- the architectural register state of each mode ----------------- */
+
+struct seg_init {
+	uint16_t sel;
+	uint64_t base;
+	uint32_t limit, ar;
+};
+
+struct mode_info {
+	struct va_template_choice c;
+	const char *why;                /* where the architecture defines these values */
+	bool ia32e, needs_ug, paging_pae;
+	uint64_t cr0, cr3, cr4, efer, rflags, rip, rsp;
+	struct seg_init cs, ss, data, fsgs, tr, ldtr;
+	uint64_t gdtr_base, idtr_base;
+	uint32_t gdtr_limit, idtr_limit, activity;
+};
+
+#define UNUSABLE { 0, 0, 0, 0x10000 }
+#define KERNEL_TSS { 0x40, 0xfffffe0000003000ull, 0x67, 0x8b }
+#define REAL_SEG(sel, base) { sel, base, 0xffff, 0x93 }
+#define RESET_REGS \
+	.cr0 = 0x60000010, .rflags = 0x2, .rip = 0xfff0, \
+	.cs = { 0xf000, 0xffff0000, 0xffff, 0x93 }, .ss = REAL_SEG(0, 0), .data = REAL_SEG(0, 0), \
+	.fsgs = REAL_SEG(0, 0), .tr = { 0, 0, 0xffff, 0x8b }, .ldtr = { 0, 0, 0xffff, 0x82 }, \
+	.gdtr_limit = 0xffff, .idtr_limit = 0xffff
+
+static const struct mode_info modes[VA_TM_COUNT] = {
+	[VA_TM_LONG] = { { "long", "64-bit guest in IA-32e mode (default)" },
+		"64-bit mode: IA-32e paging (CR0.PG, CR4.PAE, EFER.LME/LMA), flat CS with L = 1 "
+		"(SDM Vol. 3A 9.8.5, 3.4.5)", true, false, false,
+		0x80010033, 0x1000000, 0x20, 0x500, 0x2, 0xffffffff81000000ull, 0xffffc90000004000ull,
+		{ 0x10, 0, 0xffffffff, 0xa09b }, { 0x18, 0, 0xffffffff, 0xc093 },
+		{ 0x18, 0, 0xffffffff, 0xc093 }, UNUSABLE, KERNEL_TSS, UNUSABLE,
+		0xfffffe0000001000ull, 0xfffffe0000000000ull, 0x7f, 0xfff, 0 },
+	[VA_TM_COMPAT] = { { "compat", "32-bit code in IA-32e mode (compatibility mode)" },
+		"compatibility mode: IA-32e paging, CS with L = 0 and D/B = 1 (SDM Vol. 3A 3.4.5)",
+		true, false, false,
+		0x80010033, 0x1000000, 0x20, 0x500, 0x2, 0x400000, 0x7ff000,
+		{ 0x23, 0, 0xffffffff, 0xc0fb }, { 0x2b, 0, 0xffffffff, 0xc0f3 },
+		{ 0x2b, 0, 0xffffffff, 0xc0f3 }, UNUSABLE, KERNEL_TSS, UNUSABLE,
+		0xfffffe0000001000ull, 0xfffffe0000000000ull, 0x7f, 0xfff, 0 },
+	[VA_TM_PAE] = { { "pae", "32-bit protected mode with PAE paging" },
+		"protected mode with PAE paging: CR0.PE and PG, CR4.PAE, flat 32-bit segments "
+		"(SDM Vol. 3A 4.4)", false, false, true,
+		0x80010033, 0x3000, 0x20, 0, 0x2, 0x100000, 0x90000,
+		{ 0x08, 0, 0xffffffff, 0xc09b }, { 0x10, 0, 0xffffffff, 0xc093 },
+		{ 0x10, 0, 0xffffffff, 0xc093 }, { 0x10, 0, 0xffffffff, 0xc093 },
+		{ 0x28, 0x5000, 0x67, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
+	[VA_TM_PROTECTED] = { { "protected", "32-bit protected mode without paging (unrestricted guest)" },
+		"protected mode without paging: CR0.PE = 1, PG = 0, flat 32-bit segments; PG = 0 "
+		"needs unrestricted guest (SDM 26.3.1.1)", false, true, false,
+		0x00000033, 0, 0, 0, 0x2, 0x100000, 0x90000,
+		{ 0x08, 0, 0xffffffff, 0xc09b }, { 0x10, 0, 0xffffffff, 0xc093 },
+		{ 0x10, 0, 0xffffffff, 0xc093 }, { 0x10, 0, 0xffffffff, 0xc093 },
+		{ 0x28, 0x5000, 0x67, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
+	[VA_TM_REAL] = { { "real", "real mode (unrestricted guest), a boot sector at 0:7C00" },
+		"real mode: CR0.PE = 0 with unrestricted guest, 64-KiB segments at selector x 16 "
+		"(SDM Vol. 3A 20.1, 26.3.1.2)", false, true, false,
+		0x00000030, 0, 0, 0, 0x2, 0x7c00, 0x7000,
+		REAL_SEG(0, 0), REAL_SEG(0, 0), REAL_SEG(0, 0), REAL_SEG(0, 0),
+		{ 0, 0, 0xffff, 0x8b }, { 0, 0, 0xffff, 0x82 }, 0, 0, 0xffff, 0x3ff, 0 },
+	[VA_TM_V86] = { { "v8086", "virtual-8086 mode (real-mode code without unrestricted guest)" },
+		"virtual-8086 mode: RFLAGS.VM = 1 under protected mode with paging, segments "
+		"base = selector x 16, limit 0xFFFF, AR 0xF3 (SDM 26.3.1.2, Vol. 3B 20.2)",
+		false, false, false,
+		0x80010033, 0x3000, 0, 0, 0x20002, 0x100, 0xfffe,
+		{ 0x1000, 0x10000, 0xffff, 0xf3 }, { 0x2000, 0x20000, 0xffff, 0xf3 },
+		{ 0x3000, 0x30000, 0xffff, 0xf3 }, { 0x3000, 0x30000, 0xffff, 0xf3 },
+		{ 0x28, 0x5000, 0x2067, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
+	[VA_TM_RESET] = { { "reset", "the state after RESET/INIT (unrestricted guest)" },
+		"the state after RESET/INIT (SDM Vol. 3A 9.1.1, Table 9-1: CS F000 base FFFF0000, "
+		"IP FFF0, CR0 60000010H, RFLAGS 2); TR as a busy TSS, as VM entry requires",
+		false, true, false, RESET_REGS, .activity = 0 },
+	[VA_TM_WAIT_SIPI] = { { "wait-for-sipi", "an AP after INIT, parked in the wait-for-SIPI state" },
+		"an application processor after INIT (SDM Vol. 3A 9.1.1, Table 9-1) in the "
+		"wait-for-SIPI activity state (SDM 24.4.2, 26.3.1.5): the SIPI's VM exit starts it",
+		false, true, false, RESET_REGS, .activity = 3 },
+};
+
+const struct va_template_choice *va_template_mode_at(unsigned i)
+{
+	return i < VA_TM_COUNT ? &modes[i].c : NULL;
+}
+
+int va_template_mode_by_name(const char *name)
+{
+	for (unsigned i = 0; i < VA_TM_COUNT; i++)
+		if (!strcmp(modes[i].c.name, name))
+			return (int)i;
+	return -1;
+}
+
+/* ---- features: controls a user asks for, with the fields they need --- */
+
+struct ctl_bit {
+	uint8_t vec, bit;   /* enum va_vec; vec 0 ends the list */
+};
+
+struct feature {
+	struct va_template_choice c;
+	struct ctl_bit bits[5];
+	uint32_t needs;     /* other features, bit per index */
+	struct { uint16_t field; uint64_t value; const char *why; } fields[3];
+};
+
+enum { F_EPT, F_VPID, F_UG, F_MSR_BITMAP, F_IO_BITMAPS, F_PREEMPTION_TIMER, F_APICV,
+       F_POSTED_INTERRUPTS, F_XSAVES, F_PML, F_RDTSCP, F_INVPCID, F_LOAD_EFER, F_LOAD_PAT,
+       F_COUNT };
+
+static const struct feature features[F_COUNT] = {
+	[F_EPT] = { { "ept", "enable EPT (EPT_POINTER from IA32_VMX_EPT_VPID_CAP)" },
+		{ { VEC_SEC, 1 } }, 0, { { 0 } } },
+	[F_VPID] = { { "vpid", "enable VPID, VIRTUAL_PROCESSOR_ID = 1" }, { { VEC_SEC, 5 } }, 0,
+		{ { FLD_VIRTUAL_PROCESSOR_ID, 1, "VPID 0 belongs to the VMM (SDM 26.2.1.1): guests start at 1" } } },
+	[F_UG] = { { "ug", "unrestricted guest (needs ept)" }, { { VEC_SEC, 7 } }, 1u << F_EPT, { { 0 } } },
+	[F_MSR_BITMAP] = { { "msr-bitmap", "use MSR bitmaps" }, { { VEC_PROC, 28 } }, 0,
+		{ { FLD_MSR_BITMAP, 0x2000000, "a 4-KiB aligned page (SDM 26.2.1.1); all zeros: no MSR access exits" } } },
+	[F_IO_BITMAPS] = { { "io-bitmaps", "use I/O bitmaps" }, { { VEC_PROC, 25 } }, 0,
+		{ { FLD_IO_BITMAP_A, 0x2001000, "4-KiB aligned page for ports 0-7FFF (SDM 26.2.1.1)" },
+		  { FLD_IO_BITMAP_B, 0x2002000, "4-KiB aligned page for ports 8000-FFFF (SDM 26.2.1.1)" } } },
+	[F_PREEMPTION_TIMER] = { { "preemption-timer", "activate the VMX-preemption timer" },
+		{ { VEC_PIN, 6 } }, 0,
+		{ { FLD_VMX_PREEMPTION_TIMER_VALUE, 0x100000, "counts down at the TSC rate >> IA32_VMX_MISC[4:0] (SDM 25.5.1)" } } },
+	[F_APICV] = { { "apicv", "APIC virtualization: TPR shadow, APIC-access page, register "
+			"virtualization, virtual-interrupt delivery" },
+		{ { VEC_PROC, 21 }, { VEC_SEC, 0 }, { VEC_SEC, 8 }, { VEC_SEC, 9 } }, 0,
+		{ { FLD_VIRTUAL_APIC_PAGE_ADDR, 0x2003000, "the virtual-APIC page, 4-KiB aligned (SDM 26.2.1.1)" },
+		  { FLD_APIC_ACCESS_ADDR, 0xfee00000, "the APIC-access page at the xAPIC's default base (SDM 29.4)" } } },
+	[F_POSTED_INTERRUPTS] = { { "posted-interrupts", "process posted interrupts (needs apicv)" },
+		{ { VEC_PIN, 7 } }, 1u << F_APICV,
+		{ { FLD_POSTED_INTR_NV, 0xf2, "the notification vector, 0-255 (SDM 26.2.1.1); KVM uses F2H" },
+		  { FLD_POSTED_INTR_DESC_ADDR, 0x2004000, "the 64-byte aligned posted-interrupt descriptor (SDM 26.2.1.1)" } } },
+	[F_XSAVES] = { { "xsaves", "enable XSAVES/XRSTORS" }, { { VEC_SEC, 20 } }, 0,
+		{ { FLD_XSS_EXIT_BITMAP, 0, "no XSS bit causes an exit on XSAVES/XRSTORS (SDM 25.6.20)" } } },
+	[F_PML] = { { "pml", "page-modification logging (needs ept)" }, { { VEC_SEC, 17 } }, 1u << F_EPT,
+		{ { FLD_PML_ADDRESS, 0x2005000, "the 4-KiB aligned PML log (SDM 26.2.1.1)" },
+		  { FLD_GUEST_PML_INDEX, 511, "the log fills from entry 511 down (SDM 28.3.6)" } } },
+	[F_RDTSCP] = { { "rdtscp", "enable RDTSCP" }, { { VEC_SEC, 3 } }, 0, { { 0 } } },
+	[F_INVPCID] = { { "invpcid", "enable INVPCID" }, { { VEC_SEC, 12 } }, 0, { { 0 } } },
+	[F_LOAD_EFER] = { { "load-efer", "load IA32_EFER on entry and exit" },
+		{ { VEC_ENTRY, 15 }, { VEC_EXIT, 21 } }, 0, { { 0 } } },
+	[F_LOAD_PAT] = { { "load-pat", "load IA32_PAT on entry and exit" },
+		{ { VEC_ENTRY, 14 }, { VEC_EXIT, 19 } }, 0, { { 0 } } },
+};
+
+const struct va_template_choice *va_template_feature_at(unsigned i)
+{
+	return i < F_COUNT ? &features[i].c : NULL;
+}
+
+int va_template_feature_by_name(const char *name, size_t len)
+{
+	for (unsigned i = 0; i < F_COUNT; i++)
+		if (strlen(features[i].c.name) == len && !strncmp(features[i].c.name, name, len))
+			return (int)i;
+	return -1;
+}
+
+/* ---- building ------------------------------------------------------ */
+
+static void why(struct va_template *t, enum va_field f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void why(struct va_template *t, enum va_field f, const char *fmt, ...)
+{
+	char *w = t->why[f];
+	size_t used = strlen(w);
+	if (used && used + 2 < VA_TEMPLATE_WHY) {
+		w[used++] = '\n';
+		w[used] = '\0';
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(w + used, VA_TEMPLATE_WHY - used, fmt, ap);
+	va_end(ap);
+}
+
+static void set(struct va_template *t, enum va_field f, uint64_t v, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void set(struct va_template *t, enum va_field f, uint64_t v, const char *fmt, ...)
+{
+	va_state_set_field(&t->st, f, v);
+	t->why[f][0] = '\0';
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->why[f], VA_TEMPLATE_WHY, fmt, ap);
+	va_end(ap);
+}
+
+/* The capability MSR that rules the vector, as the audit chooses it. */
+static enum va_msr vec_msr(const struct va_state *st, enum va_vec v)
+{
+	bool use_true = (st->msr[MSR_IA32_VMX_BASIC] >> 55) & 1;
+	switch (v) {
+	case VEC_PIN: return use_true ? MSR_IA32_VMX_TRUE_PINBASED_CTLS : MSR_IA32_VMX_PINBASED_CTLS;
+	case VEC_PROC: return use_true ? MSR_IA32_VMX_TRUE_PROCBASED_CTLS : MSR_IA32_VMX_PROCBASED_CTLS;
+	case VEC_EXIT: return use_true ? MSR_IA32_VMX_TRUE_EXIT_CTLS : MSR_IA32_VMX_EXIT_CTLS;
+	case VEC_ENTRY: return use_true ? MSR_IA32_VMX_TRUE_ENTRY_CTLS : MSR_IA32_VMX_ENTRY_CTLS;
+	case VEC_SEC: return MSR_IA32_VMX_PROCBASED_CTLS2;
+	default: return MSR_COUNT;
+	}
+}
+
+static enum va_field vec_field(enum va_vec v)
+{
+	switch (v) {
+	case VEC_PIN: return FLD_PIN_BASED_VM_EXEC_CONTROL;
+	case VEC_PROC: return FLD_CPU_BASED_VM_EXEC_CONTROL;
+	case VEC_SEC: return FLD_SECONDARY_VM_EXEC_CONTROL;
+	case VEC_EXIT: return FLD_VM_EXIT_CONTROLS;
+	case VEC_ENTRY: return FLD_VM_ENTRY_CONTROLS;
+	default: return FLD_NONE;
+	}
+}
+
+static const char *bit_name(enum va_vec v, unsigned bit)
+{
+	const char *n = va_bit_name(va_vec_bitset(v), bit);
+	return n ? n : "(unnamed)";
+}
+
+static int need_msr(const struct va_state *st, enum va_msr m, const char *for_what,
+		    struct va_error *err)
+{
+	if (va_msr_known(st, m))
+		return 0;
+	va_error_set(err, NULL, 0, 0, "the profile lacks %s (0x%X), which %s needs", va_msr_name(m),
+		     va_msr_number(m), for_what);
+	return -1;
+}
+
+/* Ask for control `bit` of `v`: an error naming the capability bit if the
+ * CPU does not allow it. */
+static int want_bit(struct va_template *t, enum va_vec v, unsigned bit, const char *for_what,
+		    struct va_error *err)
+{
+	const struct va_state *st = &t->st;
+	if (v == VEC_SEC) {
+		if (want_bit(t, VEC_PROC, 31, for_what, err))
+			return -1;
+	}
+	enum va_msr m = vec_msr(st, v);
+	if (need_msr(st, m, for_what, err))
+		return -1;
+	if (!((st->msr[m] >> (32 + bit)) & 1)) {
+		va_error_set(err, NULL, 0, 0, "%s needs \"%s\" (%s bit %u), which this CPU does not allow "
+			     "(%s = 0x%016" PRIx64 ")", for_what, bit_name(v, bit), va_msr_name(m),
+			     32 + bit, va_msr_name(m), st->msr[m]);
+		return -1;
+	}
+	enum va_field f = vec_field(v);
+	if ((t->st.field[f] >> bit) & 1)
+		return 0;
+	va_state_set_field(&t->st, f, t->st.field[f] | BIT(bit));
+	why(t, f, "bit %u %s: %s", bit, bit_name(v, bit), for_what);
+	return 0;
+}
+
+static int controls(struct va_template *t, const struct mode_info *m, uint32_t feats,
+		    struct va_error *err)
+{
+	static const enum va_vec vecs[] = { VEC_PIN, VEC_PROC, VEC_EXIT, VEC_ENTRY };
+	struct va_state *st = &t->st;
+	if (need_msr(st, MSR_IA32_VMX_BASIC, "every template", err))
+		return -1;
+	for (unsigned i = 0; i < 4; i++) {
+		enum va_msr msr = vec_msr(st, vecs[i]);
+		enum va_field f = vec_field(vecs[i]);
+		if (need_msr(st, msr, va_field_name(f), err))
+			return -1;
+		uint64_t must = st->msr[msr] & 0xffffffffull;
+		set(t, f, must, "must-be-1 bits of %s (bits 31:0 of 0x%016" PRIx64 "): 0x%" PRIx64
+		    " (SDM 26.2.1, A.3)", va_msr_name(msr), st->msr[msr], must);
+	}
+	/* The host is 64-bit: the VMM runs in IA-32e mode. */
+	if (want_bit(t, VEC_EXIT, 9, "a 64-bit host (HOST.ADDR.LMA_NEEDS_HOST64, SDM 26.2.4)", err))
+		return -1;
+	if (m->ia32e && want_bit(t, VEC_ENTRY, 9, "an IA-32e mode guest (SDM 26.2.1.3)", err))
+		return -1;
+	for (unsigned i = 0; i < F_COUNT; i++) {
+		if (!((feats >> i) & 1))
+			continue;
+		char for_what[96];
+		snprintf(for_what, sizeof for_what, "--with %s", features[i].c.name);
+		for (unsigned k = 0; k < 5 && features[i].bits[k].vec; k++)
+			if (want_bit(t, (enum va_vec)features[i].bits[k].vec, features[i].bits[k].bit,
+				     for_what, err))
+				return -1;
+		for (unsigned k = 0; k < 3 && features[i].fields[k].field; k++)
+			set(t, (enum va_field)features[i].fields[k].field, features[i].fields[k].value,
+			    "%s: %s", for_what, features[i].fields[k].why);
+	}
+	if (st->field[FLD_CPU_BASED_VM_EXEC_CONTROL] & BIT(31)) {
+		if (need_msr(st, MSR_IA32_VMX_PROCBASED_CTLS2, "SECONDARY_VM_EXEC_CONTROL", err))
+			return -1;
+		uint64_t must = st->msr[MSR_IA32_VMX_PROCBASED_CTLS2] & 0xffffffffull;
+		if (must) {
+			st->field[FLD_SECONDARY_VM_EXEC_CONTROL] |= must;
+			why(t, FLD_SECONDARY_VM_EXEC_CONTROL, "must-be-1 bits of IA32_VMX_PROCBASED_CTLS2: 0x%"
+			    PRIx64, must);
+		}
+	}
+	if ((feats >> F_EPT) & 1) {
+		if (need_msr(st, MSR_IA32_VMX_EPT_VPID_CAP, "--with ept", err))
+			return -1;
+		uint64_t cap = st->msr[MSR_IA32_VMX_EPT_VPID_CAP];
+		unsigned walk = (cap >> 6) & 1 ? 4 : (cap >> 7) & 1 ? 5 : 0;
+		unsigned type = (cap >> 14) & 1 ? 6 : (cap >> 8) & 1 ? 0 : 8;
+		if (!walk || type == 8) {
+			va_error_set(err, NULL, 0, 0, "--with ept: IA32_VMX_EPT_VPID_CAP = 0x%016" PRIx64
+				     " offers no %s (bit %s)", cap, walk ? "memory type" : "page-walk length",
+				     walk ? "14 WB or 8 UC" : "6 4-level or 7 5-level");
+			return -1;
+		}
+		set(t, FLD_EPT_POINTER, 0x1000000 | (uint64_t)(walk - 1) << 3 | type,
+		    "--with ept: EPT PML%u table at 0x1000000, memory type %s, walk length %u - 1 "
+		    "(IA32_VMX_EPT_VPID_CAP bits %u and %u; SDM 26.2.1.1)", walk, type == 6 ? "WB" : "UC",
+		    walk, walk == 4 ? 6 : 7, type == 6 ? 14 : 8);
+	}
+	return 0;
+}
+
+static void seg(struct va_template *t, const char *reg, const struct seg_init *s, const char *what)
+{
+	char name[32];
+	static const char *const parts[] = { "SELECTOR", "BASE", "LIMIT", "AR_BYTES" };
+	uint64_t v[4] = { s->sel, s->base, s->limit, s->ar };
+	for (unsigned i = 0; i < 4; i++) {
+		snprintf(name, sizeof name, "GUEST_%s_%s", reg, parts[i]);
+		enum va_field f = va_field_by_name(name, strlen(name));
+		if (i == 3 && (s->ar & 0x10000))
+			set(t, f, v[i], "unusable (AR bit 16): %s", what);
+		else
+			set(t, f, v[i], "%s", what);
+	}
+}
+
+static void guest(struct va_template *t, const struct mode_info *m)
+{
+	const char *w = m->why;
+	set(t, FLD_GUEST_CR0, m->cr0, "%s", w);
+	set(t, FLD_GUEST_CR3, m->cr3, m->cr3 ? "page-table root, 4-KiB aligned, below MAXPHYADDR" :
+	    "no paging: CR3 is not used");
+	set(t, FLD_GUEST_CR4, m->cr4, "%s", w);
+	set(t, FLD_GUEST_DR7, 0x400, "DR7 after RESET (SDM Vol. 3A 9.1.1)");
+	set(t, FLD_GUEST_RFLAGS, m->rflags, "bit 1 is always 1 (SDM 26.3.1.4)%s",
+	    m->rflags & BIT(17) ? "; VM (bit 17) = 1: virtual-8086 mode" : "");
+	set(t, FLD_GUEST_RIP, m->rip, "%s", w);
+	set(t, FLD_GUEST_RSP, m->rsp, "the guest's stack");
+	seg(t, "CS", &m->cs, w);
+	seg(t, "SS", &m->ss, w);
+	seg(t, "DS", &m->data, w);
+	seg(t, "ES", &m->data, w);
+	seg(t, "FS", &m->fsgs, w);
+	seg(t, "GS", &m->fsgs, w);
+	seg(t, "TR", &m->tr, "TR must be a usable busy TSS in every mode (SDM 26.3.1.2)");
+	seg(t, "LDTR", &m->ldtr, m->ldtr.ar & 0x10000 ? "no LDT" : w);
+	set(t, FLD_GUEST_GDTR_BASE, m->gdtr_base, "%s", w);
+	set(t, FLD_GUEST_GDTR_LIMIT, m->gdtr_limit, "%s", w);
+	set(t, FLD_GUEST_IDTR_BASE, m->idtr_base, "%s", w);
+	set(t, FLD_GUEST_IDTR_LIMIT, m->idtr_limit, "%s", w);
+	set(t, FLD_GUEST_IA32_EFER, m->efer, m->ia32e ? "LME and LMA: IA-32e mode (SDM 26.3.1.1)" :
+	    "IA-32e mode off");
+	set(t, FLD_GUEST_IA32_PAT, 0x0007040600070406ull, "IA32_PAT after RESET (SDM Vol. 3A 11.12.4)");
+	set(t, FLD_GUEST_IA32_DEBUGCTL, 0, "no branch tracing");
+	set(t, FLD_GUEST_SYSENTER_ESP, 0, "canonical (SDM 26.3.1.1)");
+	set(t, FLD_GUEST_SYSENTER_EIP, 0, "canonical (SDM 26.3.1.1)");
+	set(t, FLD_GUEST_ACTIVITY_STATE, m->activity, m->activity == 3 ?
+	    "wait-for-SIPI: IA32_VMX_MISC bit 8 says the CPU supports it (SDM 26.3.1.5)" : "active");
+	set(t, FLD_GUEST_INTERRUPTIBILITY_INFO, 0, "no blocking");
+	set(t, FLD_GUEST_PENDING_DBG_EXCEPTIONS, 0, "no pending debug exception");
+	set(t, FLD_VMCS_LINK_POINTER, ~0ull, "all ones: no shadow VMCS, so no memory is read there "
+	    "(SDM 26.3.1.5)");
+}
+
+static void host(struct va_template *t)
+{
+	static const struct { uint16_t f; uint64_t v; const char *why; } h[] = {
+		{ FLD_HOST_CR0, 0x80010033, "PE MP ET NE WP PG: a 64-bit kernel" },
+		{ FLD_HOST_CR3, 0x1ab000, "the VMM's page tables, 4-KiB aligned" },
+		{ FLD_HOST_CR4, 0x2020, "PAE (a 64-bit host, SDM 26.2.4) and VMXE (VMXON needs it)" },
+		{ FLD_HOST_CS_SELECTOR, 0x10, "kernel code, RPL 0, TI 0 (SDM 26.2.3)" },
+		{ FLD_HOST_SS_SELECTOR, 0x18, "kernel data, RPL 0, TI 0" },
+		{ FLD_HOST_DS_SELECTOR, 0, "null: allowed for DS/ES/FS/GS of a 64-bit host" },
+		{ FLD_HOST_ES_SELECTOR, 0, "null" },
+		{ FLD_HOST_FS_SELECTOR, 0, "null" },
+		{ FLD_HOST_GS_SELECTOR, 0, "null" },
+		{ FLD_HOST_TR_SELECTOR, 0x40, "the VMM's TSS, never null (SDM 26.2.3)" },
+		{ FLD_HOST_FS_BASE, 0, "canonical" },
+		{ FLD_HOST_GS_BASE, 0xffff888000000000ull, "per-CPU area, canonical" },
+		{ FLD_HOST_TR_BASE, 0xfffffe0000003000ull, "canonical" },
+		{ FLD_HOST_GDTR_BASE, 0xfffffe0000001000ull, "canonical" },
+		{ FLD_HOST_IDTR_BASE, 0xfffffe0000000000ull, "canonical" },
+		{ FLD_HOST_IA32_SYSENTER_ESP, 0, "canonical" },
+		{ FLD_HOST_IA32_SYSENTER_EIP, 0, "canonical" },
+		{ FLD_HOST_IA32_PAT, 0x0007040600070406ull, "every byte a memory type (SDM 26.2.2)" },
+		{ FLD_HOST_IA32_EFER, 0xd01, "SCE LME LMA NXE: LMA and LME match a 64-bit host (SDM 26.2.2)" },
+		{ FLD_HOST_RSP, 0xffffc90000008000ull, "the VMM's stack" },
+		{ FLD_HOST_RIP, 0xffffffff81000000ull, "the VM-exit handler, canonical (SDM 26.2.4)" },
+	};
+	for (unsigned i = 0; i < sizeof h / sizeof h[0]; i++)
+		set(t, (enum va_field)h[i].f, h[i].v, "%s", h[i].why);
+}
+
+/* Why the result cannot be certain or correct: the first rule that fails
+ * or cannot be decided. */
+static int explain_left(const struct va_report *rep, struct va_error *err)
+{
+	for (unsigned k = 0; k < rep->n_findings; k++) {
+		const struct va_finding *f = &rep->findings[k];
+		const struct va_rule *r = va_rule_at(f->rule);
+		char msg[400];
+		if (f->status == VA_UNKNOWN && f->eval.unknown == VA_UNK_NEED) {
+			va_error_set(err, NULL, 0, 0, "the profile lacks %s: %s cannot be decided, so the "
+				     "template cannot be certain", va_need_text((enum va_need_bit)f->eval.unknown_arg),
+				     r->id);
+			return -1;
+		}
+		if (f->status == VA_UNKNOWN || f->status == VA_FAIL) {
+			if (f->status == VA_FAIL)
+				va_render_message(r, &f->eval, msg, sizeof msg);
+			else
+				va_render_unknown(f, msg, sizeof msg);
+			va_error_set(err, NULL, 0, 0, "%s %s on this CPU: %s", r->id,
+				     f->status == VA_FAIL ? "would fail" : "cannot be decided", msg);
+			return -1;
+		}
+	}
+	if (rep->verdict.result != VA_RESULT_SUCCESS) {
+		va_error_set(err, NULL, 0, 0, "the template does not enter");
+		return -1;
+	}
+	return 0;
+}
+
+int va_template_build(struct va_template *t, const struct va_state *cpu, enum va_template_mode mode,
+		      uint32_t feats, const char *cpu_name, struct va_error *err)
+{
+	const struct mode_info *m = &modes[mode];
+	va_state_init(&t->st);
+	memset(t->why, 0, sizeof t->why);
+	t->memory_why[0] = '\0';
+	t->rule_set = 0;
+	for (unsigned i = 0; i < MSR_COUNT; i++)
+		t->st.msr[i] = cpu->msr[i];
+	t->st.msr_present = cpu->msr_present;
+	for (unsigned i = 0; i < FACT_COUNT; i++)
+		t->st.fact[i] = cpu->fact[i];
+	t->st.fact_present = cpu->fact_present;
+
+	if (m->needs_ug)
+		feats |= 1u << F_UG;
+	for (unsigned i = F_COUNT; i-- > 0;)
+		if ((feats >> i) & 1)
+			feats |= features[i].needs;
+	char *p = t->title;
+	size_t left = sizeof t->title;
+	int n = snprintf(p, left, "%s guest on %s", m->c.name, cpu_name ? cpu_name : "this CPU");
+	for (unsigned i = 0; i < F_COUNT && n > 0 && (size_t)n < left; i++)
+		if ((feats >> i) & 1)
+			n += snprintf(p + n, left - (size_t)n, "%s%s", n && strstr(p, " with ") ? ", " : " with ",
+				      features[i].c.name);
+
+	char mode_what[96];
+	snprintf(mode_what, sizeof mode_what, "--mode %s", m->c.name);
+	if (m->needs_ug && !(t->st.msr[MSR_IA32_VMX_PROCBASED_CTLS2] >> 39 & 1)) {
+		va_error_set(err, NULL, 0, 0, "%s needs \"unrestricted guest\" (IA32_VMX_PROCBASED_CTLS2 "
+			     "bit 39), which this CPU does not %s", mode_what,
+			     va_msr_known(&t->st, MSR_IA32_VMX_PROCBASED_CTLS2) ? "allow" : "report (the MSR is not in the profile)");
+		goto fail;
+	}
+	if (m->activity == 3 && !((t->st.msr[MSR_IA32_VMX_MISC] >> 8) & 1)) {
+		va_error_set(err, NULL, 0, 0, "%s needs the wait-for-SIPI activity state (IA32_VMX_MISC "
+			     "bit 8), which this CPU does not %s", mode_what,
+			     va_msr_known(&t->st, MSR_IA32_VMX_MISC) ? "support" : "report (the MSR is not in the profile)");
+		goto fail;
+	}
+	if (controls(t, m, feats, err))
+		goto fail;
+	host(t);
+	guest(t, m);
+	if (m->paging_pae && !((feats >> F_EPT) & 1)) {
+		/* Without EPT, VM entry loads the four PDPTEs from guest memory at CR3. */
+		for (unsigned i = 0; i < 4; i++)
+			if (va_state_set_memory(&t->st, m->cr3 + 8 * i, 0)) {
+				va_error_set(err, NULL, 0, 0, "out of memory");
+				goto fail;
+			}
+		snprintf(t->memory_why, sizeof t->memory_why, "the four PDPTEs at GUEST_CR3: PAE paging "
+			 "without EPT loads them at VM entry (SDM 26.3.1.6); 0 = not present, the guest "
+			 "fills them");
+	} else if (m->paging_pae) {
+		for (unsigned i = 0; i < 4; i++)
+			set(t, (enum va_field)(FLD_GUEST_PDPTR0 + i), 0, "PAE paging with EPT: VM entry "
+			    "loads the PDPTEs from these fields (SDM 26.3.1.6); 0 = not present");
+	}
+	t->st.entry[ENTRY_INSTRUCTION] = VA_INSN_VMLAUNCH;
+	t->st.entry_present |= 1u << ENTRY_INSTRUCTION;
+
+	/* Let the rules decide the rest: fixed CR0/CR4 bits, controls one
+	 * control requires of another... each change names its rule. */
+	struct va_fix_log *log = malloc(sizeof *log);
+	struct va_report *rep = malloc(sizeof *rep);
+	if (!log || !rep) {
+		free(log);
+		free(rep);
+		va_error_set(err, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	va_fix_log_init(log);
+	int applied = va_fix_run(&t->st, log, rep);
+	for (unsigned i = 0; i < log->n_changes; i++) {
+		const struct va_fix_change *c = &log->changes[i];
+		const struct va_rule *r = va_rule_at(c->rule);
+		why(t, (enum va_field)c->field, "0x%" PRIx64 " -> 0x%" PRIx64 " by %s (SDM %s): %s",
+		    c->before, c->after, r->id, r->sdm, r->summary);
+	}
+	t->rule_set = log->n_changes;
+	int bad = applied < 0 ? -1 : explain_left(rep, err);
+	if (applied < 0)
+		va_error_set(err, NULL, 0, 0, "out of memory");
+	free(log);
+	free(rep);
+	if (bad)
+		goto fail;
+	return 0;
+fail:
+	va_state_release(&t->st);
+	return -1;
+}
+
+/* ---- writing ------------------------------------------------------- */
+
+static void comment(FILE *out, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		fprintf(out, "# %.*s\n", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+static void value(FILE *out, enum va_field f, uint64_t v)
+{
+	unsigned bits = va_field_bits(f);
+	fprintf(out, "%s = 0x%0*" PRIx64 "\n", va_field_name(f), bits <= 16 ? 4 : bits <= 32 ? 8 : 16, v);
+}
+
+int va_template_write(FILE *out, const struct va_template *t)
+{
+	const struct va_state *st = &t->st;
+	fprintf(out, "# A template from vmcs-audit new: %s.\n", t->title);
+	fprintf(out, "# Every rule passes on this CPU (vmcs-audit check exits 0). Each value says why it\n"
+		     "# is what it is; %u were set by the rule named next to them.\n\n[cpu]\n", t->rule_set);
+	for (int m = 0; m < MSR_COUNT; m++)
+		if (va_msr_known(st, (enum va_msr)m))
+			fprintf(out, "%s = 0x%016" PRIx64 "\n", va_msr_name((enum va_msr)m), st->msr[m]);
+	for (int f = 0; f < FACT_COUNT; f++)
+		if (va_fact_known(st, (enum va_fact)f))
+			fprintf(out, "%s = %" PRIu64 "\n", va_fact_info((enum va_fact)f)->key, st->fact[f]);
+	static const struct { enum va_field_area area; const char *title; } areas[] = {
+		{ VA_AREA_CONTROL, "Controls" }, { VA_AREA_HOST, "Host state" }, { VA_AREA_GUEST, "Guest state" },
+	};
+	fprintf(out, "\n[vmcs]\n");
+	for (unsigned a = 0; a < 3; a++) {
+		fprintf(out, "\n# ---- %s ----\n", areas[a].title);
+		for (unsigned f = 1; f < FLD_COUNT; f++) {
+			if (st->presence[f] != VA_SET || va_field_area((enum va_field)f) != areas[a].area)
+				continue;
+			comment(out, t->why[f][0] ? t->why[f] : "(no comment)");
+			value(out, (enum va_field)f, st->field[f]);
+		}
+	}
+	if (st->mem_count) {
+		fprintf(out, "\n[memory]\n");
+		comment(out, t->memory_why);
+		for (size_t i = 0; i < st->mem_count; i++)
+			fprintf(out, "0x%" PRIx64 " = 0x%016" PRIx64 "\n", st->mem[i].addr, st->mem[i].value);
+	}
+	fprintf(out, "\n[entry]\n# a fresh VMCS after VMCLEAR and VMPTRLD\ninstruction = vmlaunch\n");
+	return ferror(out) ? -1 : 0;
+}
