@@ -17,9 +17,12 @@ bool va_rule_has_repair(unsigned index);
 /* Rules with a repair (the rest need a human decision). */
 unsigned va_repair_count(void);
 
+/* A failure, or a rule undecided for lack of memory: a repair may settle it. */
+bool va_finding_repairable(const struct va_finding *f);
+
 /*
  * Apply the repair of the failing finding `f` (from va_audit on `st`) to
- * `st`.  1 if a field changed, 0 if the rule has no repair or the repair
+ * `st` (a finding va_finding_repairable accepts).  1 if a field changed, 0 if the rule has no repair or the repair
  * found nothing to change.  Findings of per-MSR-entry rules are never
  * repaired: the MSR-load area is memory only its owner can rewrite.
  */

@@ -63,7 +63,8 @@ static void record_changes(const struct va_state *before, const struct va_state 
 }
 
 /*
- * Whether the trial keeps every promise: the repaired rule no longer fails,
+ * Whether the trial keeps every promise: the repaired rule now holds (or
+ * does not apply),
  * and no rule fails, or becomes undecidable, that did not before.  -1 if
  * kept, else the index of the rule it breaks (or of the repaired rule).
  */
@@ -75,7 +76,7 @@ static int verdict_of_trial(const struct va_report *before, const struct va_repo
 		if (now_bad && before->status[j] != after->status[j] && before->status[j] != VA_FAIL)
 			return (int)j;
 	}
-	return after->status[rule] == VA_FAIL ? (int)rule : -1;
+	return after->status[rule] == VA_FAIL || after->status[rule] == VA_UNKNOWN ? (int)rule : -1;
 }
 
 /* Try the repairs of the failing rules in SDM order (only `only` if >= 0). */
@@ -91,7 +92,7 @@ static int step(struct va_state *st, struct va_fix_log *log, int only)
 	va_audit(st, before);
 	for (unsigned k = 0; k < before->n_findings && !rc; k++) {
 		const struct va_finding *f = &before->findings[k];
-		if (f->status != VA_FAIL || (only >= 0 && f->rule != (unsigned)only) ||
+		if (!va_finding_repairable(f) || (only >= 0 && f->rule != (unsigned)only) ||
 		    !va_rule_has_repair(f->rule))
 			continue;
 		/* The trial shares st's memory array: repairs change fields only. */
@@ -135,9 +136,6 @@ int va_fix_run(struct va_state *st, struct va_fix_log *log, struct va_report *fi
 	/* Each kept repair removes a failure and adds none: the loop ends
 	 * within one step per rule, and the bound only guards that promise. */
 	for (unsigned round = 0; round < 4 * VA_MAX_RULES; round++) {
-		va_audit(st, rep);
-		if (rep->verdict.result == VA_RESULT_SUCCESS)
-			break;
 		int rc = va_fix_step(st, log);
 		if (rc < 0) {
 			applied = -1;
