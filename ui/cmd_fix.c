@@ -93,6 +93,8 @@ static void why_left(const struct va_fix_log *log, unsigned rule, char *buf, siz
 		snprintf(buf, n, "the repair does not settle it here");
 }
 
+static void write_unknowns(const struct va_report *rep);
+
 static void write_text(const struct fix_options *o, const struct va_fix_log *log,
 		       const struct va_report *rep)
 {
@@ -111,21 +113,47 @@ static void write_text(const struct fix_options *o, const struct va_fix_log *log
 	unsigned left = 0;
 	for (unsigned k = 0; k < rep->n_findings; k++) {
 		const struct va_finding *f = &rep->findings[k];
-		if (f->status != VA_FAIL && f->status != VA_UNKNOWN)
+		if (f->status != VA_FAIL)
 			continue;
 		if (!left++)
 			printf("\nNeeds a decision:\n");
 		char msg[1024], why[160];
-		if (f->status == VA_UNKNOWN) {
-			va_render_unknown(f, msg, sizeof msg);
-			snprintf(why, sizeof why, "not evaluated: give the missing input");
-		} else {
-			va_render_message(va_rule_at(f->rule), &f->eval, msg, sizeof msg);
-			why_left(log, f->rule, why, sizeof why);
-		}
+		va_render_message(va_rule_at(f->rule), &f->eval, msg, sizeof msg);
+		why_left(log, f->rule, why, sizeof why);
 		printf("  %s (SDM %s): %s\n    %s\n", va_rule_at(f->rule)->id, va_rule_at(f->rule)->sdm,
 		       msg, why);
 	}
+	write_unknowns(rep);
+}
+
+/* Rules not evaluated, by what is missing (many rules share one field). */
+static void write_unknowns(const struct va_report *rep)
+{
+	unsigned n = 0, shown = 0;
+	char seen[16][200];
+	unsigned count[16] = { 0 };
+	for (unsigned k = 0; k < rep->n_findings; k++) {
+		const struct va_finding *f = &rep->findings[k];
+		if (f->status != VA_UNKNOWN)
+			continue;
+		n++;
+		char msg[sizeof seen[0]];
+		va_render_unknown(f, msg, sizeof msg);
+		unsigned i = 0;
+		while (i < shown && strcmp(seen[i], msg))
+			i++;
+		if (i == shown && shown < 16)
+			memcpy(seen[shown++], msg, sizeof msg);
+		if (i < 16)
+			count[i]++;
+	}
+	if (!n)
+		return;
+	printf("\nNot evaluated (%u rule%s): give the missing input to decide them\n", n, n == 1 ? "" : "s");
+	for (unsigned i = 0; i < shown; i++)
+		printf("  %3u x %s\n", count[i], seen[i]);
+	if (shown == 16)
+		printf("  ... and more\n");
 }
 
 static int write_json(const struct fix_options *o, const struct va_fix_log *log,
