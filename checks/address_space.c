@@ -65,7 +65,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.NOLMA_NO_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -79,7 +78,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 0,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.LMA_NEEDS_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -93,7 +91,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_COND, COND_LMA) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 1,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_GUEST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -104,7 +101,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_PCIDE", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -232,7 +228,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_INTEL64) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 9, .mask = 0,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "HOST.ADDR.NO_INTEL64_HOST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -244,7 +239,6 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_INTEL64) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 9, .mask = 0,
-		.repair = va_repair_ctl_bit,
 	},
 };
 const unsigned va_rules_address_space_count = sizeof va_rules_address_space / sizeof va_rules_address_space[0];

@@ -399,7 +399,6 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 5, .mask = 1,
-		.repair = va_repair_ctl_bit,
 	},
 	/* APIC virtualization. */
 	{
@@ -506,7 +505,6 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 9, .mask = 1,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PI_NEEDS_ACK_INTR", CTL7,
@@ -1107,7 +1105,6 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 9, .mask = 1,
-		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICTIMER_NO_RDTSC_EXIT", CTL7, .flags = VA_RULE_UNCONFIRMED,

@@ -343,14 +343,16 @@ static bool pe_for_pg(const struct va_ctx *c, const struct va_rule *r, const str
 			     va_cond(c, COND_IA32E_GUEST) ? cr0 | CR0_PE : cr0 & ~CR0_PG);
 }
 
-/* EFER.LMA := "IA-32e mode guest" (the control says what the VMM means). */
+/* EFER.LMA := "IA-32e mode guest" (the control says what the VMM means),
+ * and LME with it, which must agree with LMA when paging is on. */
 static bool efer_lma_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
 			 struct va_state *out)
 {
 	(void)c;
 	(void)r;
-	uint64_t efer = e->v[0] & ~BIT(EFER_LMA_BIT);
-	return va_repair_set(out, FLD_GUEST_IA32_EFER, efer | (e->v[1] << EFER_LMA_BIT));
+	uint64_t efer = e->v[0] & ~(BIT(EFER_LMA_BIT) | BIT(EFER_LME_BIT));
+	return va_repair_set(out, FLD_GUEST_IA32_EFER,
+			     efer | (e->v[1] << EFER_LMA_BIT) | (e->v[1] << EFER_LME_BIT));
 }
 
 /* EFER.LME := EFER.LMA, with paging on the two agree. */

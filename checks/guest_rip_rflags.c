@@ -150,7 +150,6 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RFLAGS, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_IA32E_GUEST) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_VM,
-		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -167,7 +166,6 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RFLAGS, FLD_GUEST_CR0 },
 		.gate = { UNLESS(VEC_COND, COND_GUEST_PE) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_VM,
-		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{

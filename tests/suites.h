@@ -14,7 +14,10 @@
 	X(segment_matrix) \
 	X(readers_caps) \
 	X(readers_dumps) \
-	X(import)
+	X(import) \
+	X(repair) \
+	X(template) \
+	X(fix)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)
