@@ -252,6 +252,47 @@ static const char *nested_exception_hint(const struct va_eval *e)
 #define NOTES_VBOX_INSTR_LEN "VirtualBox evaluates it only inside its \"deliver error code\" " \
 	"branch, so in practice never for software events. Bochs and KVM follow the SDM."
 
+/* Repairs of the injected event: the deliver-error-code bit (11) follows
+ * the type and vector; bit 13 only with a hardware exception; an NMI is
+ * vector 2. */
+static bool set_info(const struct va_ctx *c, uint64_t clear, uint64_t set, struct va_state *out)
+{
+	uint64_t info = va_get(c, FLD_VM_ENTRY_INTR_INFO_FIELD);
+	return va_repair_set(out, FLD_VM_ENTRY_INTR_INFO_FIELD, (info & ~clear) | set);
+}
+
+static bool no_error_code(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, BIT(11), 0, out);
+}
+
+static bool error_code(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, 0, BIT(11), out);
+}
+
+static bool no_nested_bit(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, BIT(13), 0, out);
+}
+
+static bool nmi_vector(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, 0xff, 2, out);
+}
+
 const struct va_rule va_rules_entry_controls[] = {
 	{
 		.id = "CTL.ENTRY.ALLOWED0", .sdm = "26.2.1.3", .sdm_also = "A.5",
@@ -323,6 +364,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
 		.check = vector_for_type, .arg = TYPE_NMI, .mask = BIT(2),
+		.repair = nmi_vector,
 	},
 	{
 		.id = "CTL.EVINJ.HWEXC_VECTOR", .sdm = "26.2.1.3",
@@ -392,6 +434,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = type_allowed, .mask = BIT(TYPE_HW_EXC),
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_REALMODE", .sdm = "26.2.1.3",
@@ -409,6 +452,7 @@ const struct va_rule va_rules_entry_controls[] = {
 			    FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = cond_holds, .arg = COND_EVENT_PROTECTED,
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_REQUIRED", .sdm = "26.2.1.3", .sdm_also = "A.1",
@@ -430,6 +474,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.gate = { WHEN(VEC_COND, COND_EVENT_HW_EXC), WHEN(VEC_COND, COND_EVENT_PROTECTED) },
 		.applies = errcode_rule_applies,
 		.check = errcode_matches_vector, .arg = 1,
+		.repair = error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_NOT_ALLOWED", .sdm = "26.2.1.3", .sdm_also = "A.1",
@@ -453,6 +498,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.gate = { WHEN(VEC_COND, COND_EVENT_HW_EXC), WHEN(VEC_COND, COND_EVENT_PROTECTED) },
 		.applies = errcode_rule_applies,
 		.check = errcode_matches_vector, .arg = 0,
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.RSVD_BITS", .sdm = "26.2.1.3",
@@ -485,6 +531,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.needs = VA_NEED_BASIC,
 		.gate = { WHEN(VEC_COND, COND_EVENT), WHEN(VEC_INTR, 13) },
 		.check = nested_exception,
+		.repair = no_nested_bit,
 	},
 	{
 		/* The SDM up to about 2019 says bits 31:15; hardware checks 31:16

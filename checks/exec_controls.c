@@ -96,6 +96,34 @@ static enum va_status eptp_subfield_offered(const struct va_ctx *c, const struct
 
 /* Bit rule.arg of rule.field may be 1 only if IA32_VMX_EPT_VPID_CAP bit
  * rule.arg2 is 1.  Operands: {0} value, {1} the bit, {2} the MSR, {3} its number. */
+/* Repair: the EPTP subfield takes a value the CPU offers (WB before UC,
+ * 4-level before 5-level walks: what every hypervisor picks first). */
+static bool eptp_offered(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	unsigned shift = eptp_subfield[r->arg].shift;
+	for (unsigned n = 0; n < 2; n++) {
+		unsigned i = r->arg == EPTP_MEMORY_TYPE ? 1 - n : n;
+		if (!((e->v[2] >> eptp_subfield[r->arg].cap_bit[i]) & 1))
+			continue;
+		uint64_t eptp = e->v[0] & ~(7ull << shift);
+		return va_repair_set(out, (enum va_field)r->field,
+				     eptp | (uint64_t)eptp_subfield[r->arg].value[i] << shift);
+	}
+	return false;
+}
+
+/* Repair: a TSC multiplier of 1.0 (48 fraction bits): the guest sees the
+ * host's TSC rate. */
+static bool tsc_multiplier_one(const struct va_ctx *c, const struct va_rule *r,
+			       const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)e;
+	return va_repair_set(out, (enum va_field)r->field, 1ull << 48);
+}
+
 static enum va_status bit_needs_eptcap(const struct va_ctx *c, const struct va_rule *r,
 				       struct va_eval *e)
 {
@@ -584,6 +612,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = eptp_subfield_offered, .field = FLD_EPT_POINTER, .arg = EPTP_MEMORY_TYPE,
+		.repair = eptp_offered,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_WALK", CTL7, .sdm_also = "A.10",
@@ -600,6 +629,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = eptp_subfield_offered, .field = FLD_EPT_POINTER, .arg = EPTP_WALK_LENGTH,
+		.repair = eptp_offered,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_AD", CTL7, .sdm_also = "A.10",
@@ -613,6 +643,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = bit_needs_eptcap, .field = FLD_EPT_POINTER, .arg = 6, .arg2 = 21,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EPTP,
 	},
 	{
@@ -628,6 +659,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = bit_needs_eptcap, .field = FLD_EPT_POINTER, .arg = 7, .arg2 = 23,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EPTP,
 	},
 	{
@@ -812,6 +844,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_VMFUNCCAP,
 		.gate = { WHEN(VEC_SEC, 13) },
 		.check = bits_within_cap, .field = FLD_VM_FUNCTION_CONTROL, .arg = MSR_IA32_VMX_VMFUNC,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_VMFUNC,
 	},
 	{
@@ -939,6 +972,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 25) },
 		.check = va_check_nonzero, .field = FLD_TSC_MULTIPLIER,
+		.repair = tsc_multiplier_one,
 	},
 	/* IPI virtualization (tertiary bit 4). */
 	{

@@ -315,6 +315,15 @@ static enum va_status bs_consistent(const struct va_ctx *c, const struct va_rule
 }
 
 /* {0} pending debug exceptions, {1} interruptibility */
+/* Repair: BS (bit 14) says what the single-step state says (rule.arg). */
+static bool bs_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		   struct va_state *out)
+{
+	(void)c;
+	uint64_t pd = e->v[0] & ~PDBG_BS;
+	return va_repair_set(out, FLD_GUEST_PENDING_DBG_EXCEPTIONS, r->arg ? pd | PDBG_BS : pd);
+}
+
 static enum va_status rtm_without_movss(const struct va_ctx *c, const struct va_rule *r,
 					struct va_eval *e)
 {
@@ -783,6 +792,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			    FLD_GUEST_ACTIVITY_STATE },
 		.applies = bs_trigger,
 		.check = bs_consistent, .arg = 1,
+		.repair = bs_fix,
 	},
 	{
 		.id = "GUEST.PENDDBG.BS_FORBIDDEN", .sdm = "26.3.1.5",
@@ -804,6 +814,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			    FLD_GUEST_ACTIVITY_STATE },
 		.applies = bs_trigger,
 		.check = bs_consistent, .arg = 0,
+		.repair = bs_fix,
 	},
 	{
 		.id = "GUEST.PENDDBG.RTM_OTHER_BITS", .sdm = "26.3.1.5",

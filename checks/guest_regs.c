@@ -192,6 +192,15 @@ static enum va_status cet_needs_wp(const struct va_ctx *c, const struct va_rule 
 	return va_missing_bits(cr0, CR0_WP) ? VA_FAIL : VA_PASS;
 }
 
+/* Repair: CR0.WP, which CET requires ({1} = GUEST_CR0). */
+static bool guest_wp_for_cet(const struct va_ctx *c, const struct va_rule *r,
+			     const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	return va_repair_set(out, FLD_GUEST_CR0, e->v[1] | CR0_WP);
+}
+
 /* CR4.FRED must be 0 outside IA-32e mode; decided only on a FRED CPU.
  * {0} GUEST_CR4, {1} the FRED bit when set */
 static enum va_status fred_off_outside_ia32e(const struct va_ctx *c, const struct va_rule *r,
@@ -554,6 +563,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.notes = "Bochs and KVM check it; VirtualBox has no CET. " NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR4, FLD_GUEST_CR0 },
 		.check = cet_needs_wp, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = guest_wp_for_cet,
 	},
 	{
 		.id = "GUEST.DEBUGCTL.RESERVED", GUEST_REGS,
@@ -571,6 +581,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_DEBUGCTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 2) },
 		.check = debugctl_reserved, .field = FLD_GUEST_IA32_DEBUGCTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.IA32E.CR0_PG", GUEST_REGS,
@@ -624,6 +635,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.gate = { UNLESS(VEC_ENTRY, ENTRY_IA32E_BIT) },
 		.applies = fred_cpu_or_unknown,
 		.check = fred_off_outside_ia32e, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.CR3.RESERVED", GUEST_REGS,
@@ -695,6 +707,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_PERF_GLOBAL_CTRL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 13) },
 		.check = perf_global_reserved, .field = FLD_GUEST_IA32_PERF_GLOBAL_CTRL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.PAT.VALUE", GUEST_REGS,
@@ -708,6 +721,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_PAT, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 14) },
 		.check = va_check_pat, .field = FLD_GUEST_IA32_PAT,
+		.repair = va_repair_pat,
 	},
 	{
 		.id = "GUEST.EFER.RESERVED", GUEST_REGS,
@@ -772,6 +786,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 16) },
 		.check = canonical_masked, .field = FLD_GUEST_BNDCFGS, .mask = PAGE_OFFSET_BITS,
+		.repair = va_repair_canonical_masked,
 	},
 	{
 		.id = "GUEST.RTIT_CTL.RESERVED", GUEST_REGS,
@@ -785,6 +800,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_RTIT_CTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 18) },
 		.check = rtit_reserved, .field = FLD_GUEST_IA32_RTIT_CTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.S_CET.RESERVED", GUEST_REGS,
@@ -798,6 +814,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_S_CET, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 20) },
 		.check = s_cet_reserved, .field = FLD_GUEST_S_CET, .bitset = VA_BITS_S_CET,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.S_CET.SUPPRESS_AND_TRACKER", GUEST_REGS,
@@ -846,6 +863,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_LBR_CTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 21) },
 		.check = lbr_reserved, .field = FLD_GUEST_IA32_LBR_CTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.PKRS.HIGH", GUEST_REGS,
@@ -881,6 +899,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_SPEC_CTRL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 24) },
 		.check = spec_ctrl_value, .field = FLD_GUEST_IA32_SPEC_CTRL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.FRED_CONFIG.RESERVED", GUEST_REGS,
@@ -903,6 +922,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 23) },
 		.check = canonical_masked, .field = FLD_GUEST_IA32_FRED_CONFIG,
+		.repair = va_repair_canonical_masked,
 		.mask = PAGE_OFFSET_BITS,
 	},
 #define FRED_ALIGN(reg, bits, text, msg, note) { \

@@ -111,6 +111,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_64BIT_GUEST_CODE) },
 		.check = upper_bits_identical, .field = FLD_GUEST_RIP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.RFLAGS.RESERVED", .sdm = "26.3.1.4",
@@ -231,6 +232,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 20), WHEN(VEC_COND, COND_INTEL64) },
 		.check = upper_bits_identical, .field = FLD_GUEST_SSP,
+		.repair = va_repair_canonical,
 	},
 };
 const unsigned va_rules_guest_rip_rflags_count =

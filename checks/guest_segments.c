@@ -525,6 +525,15 @@ static bool fix_tr_type(const struct va_ctx *c, const struct va_rule *r, const s
 	return set_ar(c, SEG_TR, 0xf, want, out);
 }
 
+/* A type-3 (real-mode style) CS runs at CPL 0. */
+static bool fix_cs_dpl0(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_ar(c, SEG_CS, BITS(6, 5), 0, out);
+}
+
 static bool fix_cs_db(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
 		      struct va_state *out)
 {
@@ -846,6 +855,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.notes = NOTE_HW,
 		.fields = { FLD_GUEST_CS_AR_BYTES, FLD_GUEST_RFLAGS }, WHERE_NV86(CS),
 		.check = cs_dpl_type3, .field = FLD_GUEST_CS_AR_BYTES, .arg = SEG_CS,
+		.repair = fix_cs_dpl0,
 	},
 	{
 		.id = "GUEST.SEG.CS.DPL_NONCONFORMING", GUEST33,

@@ -52,6 +52,15 @@ static enum va_status cet_needs_wp(const struct va_ctx *c, const struct va_rule 
 	return va_missing_bits(e->v[1], CR0_WP) ? VA_FAIL : VA_PASS;
 }
 
+/* Repair: HOST_CR0.WP, which CET requires ({1} = HOST_CR0). */
+static bool host_wp_for_cet(const struct va_ctx *c, const struct va_rule *r,
+			    const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	return va_repair_set(out, FLD_HOST_CR0, e->v[1] | CR0_WP);
+}
+
 /*
  * HOST_CR3 within the physical-address width, except the LAM bits 62:61
  * on a CPU with linear-address masking.  {0} value, {1} width, {2} bits
@@ -343,6 +352,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 "fixed-bits check fires instead. " NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4, FLD_HOST_CR0 },
 		.check = cet_needs_wp,
+		.repair = host_wp_for_cet,
 	},
 	{
 		.id = "HOST.CR3.RSVD", .sdm = "26.2.2",
@@ -416,6 +426,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_PAT, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 19) },
 		.check = va_check_pat, .field = FLD_HOST_IA32_PAT,
+		.repair = va_repair_pat,
 	},
 	{
 		.id = "HOST.MSR.EFER_RSVD", .sdm = "26.2.2",
@@ -474,6 +485,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_S_CET, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = s_cet_reserved, .field = FLD_HOST_S_CET, .bitset = VA_BITS_S_CET,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.CET.S_CET_SUPPRESS_TRACKER", .sdm = "26.2.2",

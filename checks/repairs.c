@@ -101,3 +101,31 @@ bool va_repair_link_pointer(const struct va_ctx *c, const struct va_rule *r,
 		return false;
 	return va_repair_set(out, FLD_VMCS_LINK_POINTER, ~0ull);
 }
+
+bool va_repair_canonical_masked(const struct va_ctx *c, const struct va_rule *r,
+				const struct va_eval *e, struct va_state *out)
+{
+	(void)e;
+	unsigned w = c->linear_bits;
+	if (w == 0 || w >= 64)
+		return false;
+	uint64_t v = va_get(c, (enum va_field)r->field);
+	int64_t s = (int64_t)((v & ~r->mask) << (64 - w)) >> (64 - w);
+	return va_repair_set(out, (enum va_field)r->field, ((uint64_t)s & ~r->mask) | (v & r->mask));
+}
+
+bool va_repair_pat(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		   struct va_state *out)
+{
+	/* The power-on PAT (WB WT UC- UC, twice): a safe type for an entry
+	 * that held none, which the guest reprograms anyway. */
+	const uint64_t power_on = 0x0007040600070406ull;
+	uint64_t pat = va_get(c, (enum va_field)r->field);
+	for (unsigned i = 0; i < 8; i++) {
+		if (!((e->v[3] >> i) & 1))
+			continue;
+		uint64_t byte = 0xffull << (8 * i);
+		pat = (pat & ~byte) | (power_on & byte);
+	}
+	return va_repair_set(out, (enum va_field)r->field, pat);
+}
