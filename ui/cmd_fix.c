@@ -81,11 +81,13 @@ static void field_value(char *buf, size_t n, enum va_field f, uint64_t v, int pr
 }
 
 /* Failures left: each with its message and why it was not repaired. */
-static void why_left(const struct va_fix_log *log, unsigned rule, char *buf, size_t n)
+static void why_left(const struct va_fix_log *log, const struct va_finding *f, char *buf, size_t n)
 {
+	unsigned rule = f->rule;
+	const char *hint = va_rule_hint(va_rule_at(rule), &f->eval);
 	const struct va_fix_refusal *ref = va_fix_refusal_of(log, rule);
 	if (!va_rule_has_repair(rule))
-		snprintf(buf, n, "no mechanical repair: a decision");
+		snprintf(buf, n, "no mechanical repair: %s", hint ? hint : "the value is the VMM's decision");
 	else if (ref && ref->broke >= 0)
 		snprintf(buf, n, "repair refused: it would make %s fail",
 			 va_rule_at((unsigned)ref->broke)->id);
@@ -117,9 +119,9 @@ static void write_text(const struct fix_options *o, const struct va_fix_log *log
 			continue;
 		if (!left++)
 			printf("\nNeeds a decision:\n");
-		char msg[1024], why[160];
+		char msg[1024], why[800];
 		va_render_message(va_rule_at(f->rule), &f->eval, msg, sizeof msg);
-		why_left(log, f->rule, why, sizeof why);
+		why_left(log, f, why, sizeof why);
 		printf("  %s (SDM %s): %s\n    %s\n", va_rule_at(f->rule)->id, va_rule_at(f->rule)->sdm,
 		       msg, why);
 	}
@@ -185,8 +187,9 @@ static int write_json(const struct fix_options *o, const struct va_fix_log *log,
 			va_render_unknown(f, buf, sizeof buf);
 		json_object_set_new(j, "message", json_string(buf));
 		if (f->status == VA_FAIL) {
-			why_left(log, f->rule, buf, sizeof buf);
-			json_object_set_new(j, "why", json_string(buf));
+			char why[800];
+			why_left(log, f, why, sizeof why);
+			json_object_set_new(j, "why", json_string(why));
 		}
 		json_array_append_new(left, j);
 	}

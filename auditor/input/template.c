@@ -480,9 +480,13 @@ int va_template_build(struct va_template *t, const struct va_state *cpu, enum va
 	char mode_what[96];
 	snprintf(mode_what, sizeof mode_what, "--mode %s", m->c.name);
 	if (m->needs_ug && !(t->st.msr[MSR_IA32_VMX_PROCBASED_CTLS2] >> 39 & 1)) {
+		bool no_secondary = va_msr_known(&t->st, MSR_IA32_VMX_PROCBASED_CTLS) &&
+				    !(t->st.msr[MSR_IA32_VMX_PROCBASED_CTLS] >> 63 & 1);
 		va_error_set(err, NULL, 0, 0, "%s needs \"unrestricted guest\" (IA32_VMX_PROCBASED_CTLS2 "
 			     "bit 39), which this CPU does not %s", mode_what,
-			     va_msr_known(&t->st, MSR_IA32_VMX_PROCBASED_CTLS2) ? "allow" : "report (the MSR is not in the profile)");
+			     va_msr_known(&t->st, MSR_IA32_VMX_PROCBASED_CTLS2) ? "allow" :
+			     no_secondary ? "have: it has no secondary controls (IA32_VMX_PROCBASED_CTLS bit 63 is 0)" :
+			     "report (the MSR is not in the profile)");
 		goto fail;
 	}
 	if (m->activity == 3 && !((t->st.msr[MSR_IA32_VMX_MISC] >> 8) & 1)) {
