@@ -195,6 +195,8 @@ static void set(struct va_template *t, enum va_field f, uint64_t v, const char *
 	__attribute__((format(printf, 4, 5)));
 static void set(struct va_template *t, enum va_field f, uint64_t v, const char *fmt, ...)
 {
+	if (t->st.presence[f] != VA_SET && t->n_order < FLD_COUNT)
+		t->order[t->n_order++] = (uint16_t)f;
 	va_state_set_field(&t->st, f, v);
 	t->why[f][0] = '\0';
 	va_list ap;
@@ -336,45 +338,108 @@ static int controls(struct va_template *t, const struct mode_info *m, uint32_t f
 	return 0;
 }
 
-static void seg(struct va_template *t, const char *reg, const struct seg_init *s, const char *what)
+/* The named bits of `value` ("PE, NE, PG"). */
+static const char *bit_list(enum va_bitset set, uint64_t value, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (unsigned b = 0; b < 64 && used + 1 < n; b++) {
+		if (!((value >> b) & 1))
+			continue;
+		const char *name = va_bit_name(set, b);
+		int k = name ? snprintf(buf + used, n - used, "%s%s", used ? ", " : "", name)
+			     : snprintf(buf + used, n - used, "%sbit %u", used ? ", " : "", b);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	return buf[0] ? buf : "none";
+}
+
+/* Segment types by S and type (SDM Vol. 3A 3.4.5.1, 3.5). */
+static const char *seg_type(uint32_t ar)
+{
+	static const char *const data_code[16] = {
+		"data read-only", "data read-only, accessed", "data read/write",
+		"data read/write, accessed", "data expand-down", "data expand-down, accessed",
+		"data expand-down read/write", "data expand-down read/write, accessed",
+		"code execute-only", "code execute-only, accessed", "code execute/read",
+		"code execute/read, accessed", "code conforming", "code conforming, accessed",
+		"code conforming execute/read", "code conforming execute/read, accessed",
+	};
+	static const char *const system[16] = {
+		[2] = "LDT", [3] = "busy 16-bit TSS", [11] = "busy 32/64-bit TSS",
+	};
+	const char *t = (ar & 0x10) ? data_code[ar & 0xf] : system[ar & 0xf];
+	return t ? t : "system";
+}
+
+static void seg(struct va_template *t, const char *reg, const struct seg_init *s, bool real)
 {
 	char name[32];
+	enum va_field f[4];
 	static const char *const parts[] = { "SELECTOR", "BASE", "LIMIT", "AR_BYTES" };
-	uint64_t v[4] = { s->sel, s->base, s->limit, s->ar };
 	for (unsigned i = 0; i < 4; i++) {
 		snprintf(name, sizeof name, "GUEST_%s_%s", reg, parts[i]);
-		enum va_field f = va_field_by_name(name, strlen(name));
-		if (i == 3 && (s->ar & 0x10000))
-			set(t, f, v[i], "unusable (AR bit 16): %s", what);
-		else
-			set(t, f, v[i], "%s", what);
+		f[i] = va_field_by_name(name, strlen(name));
 	}
+	if (s->ar & 0x10000) {
+		set(t, f[0], s->sel, "null selector");
+		set(t, f[1], s->base, "not used while unusable%s", !strcmp(reg, "FS") || !strcmp(reg, "GS") ?
+		    " (64-bit code reads FS/GS bases from here: canonical)" : "");
+		set(t, f[2], s->limit, "not used while unusable");
+		set(t, f[3], s->ar, "unusable (bit 16): the VMM loaded a null selector; no attribute checks apply "
+		    "(SDM 26.3.1.2)");
+		return;
+	}
+	if (real)
+		set(t, f[0], s->sel, "real-mode segment 0x%x", s->sel);
+	else
+		set(t, f[0], s->sel, "GDT index %u, TI 0, RPL %u", s->sel >> 3, s->sel & 3);
+	if (real && s->base == (uint64_t)s->sel << 4)
+		set(t, f[1], s->base, "selector x 16, as real-mode addressing computes it");
+	else if (real)
+		set(t, f[1], s->base, "not selector x 16: after RESET the CS base is FFFF0000H, so the first "
+		    "fetch is at FFFFFFF0H, until a far jump reloads CS (SDM Vol. 3A 9.1.4)");
+	else
+		set(t, f[1], s->base, s->base ? "the segment's base" : "flat: base 0");
+	if (s->limit == 0xffffffff)
+		set(t, f[2], s->limit, "4 GiB: byte limit with G = 1 (bits 11:0 all 1, SDM 26.3.1.2)");
+	else
+		set(t, f[2], s->limit, "%u bytes", s->limit + 1);
+	char bits[160];
+	set(t, f[3], s->ar, "type %u (%s), DPL %u; %s", s->ar & 0xf, seg_type(s->ar), (s->ar >> 5) & 3,
+	    bit_list(VA_BITS_AR, s->ar & ~0x6full, bits, sizeof bits));
 }
 
 static void guest(struct va_template *t, const struct mode_info *m)
 {
-	const char *w = m->why;
-	set(t, FLD_GUEST_CR0, m->cr0, "%s", w);
+	char bits[200];
+	bool real = ((m->rflags >> 17) & 1) || !(m->cr0 & 1);
+	snprintf(t->guest_why, sizeof t->guest_why, "%s", m->why);
+	set(t, FLD_GUEST_CR0, m->cr0, "%s", bit_list(VA_BITS_CR0, m->cr0, bits, sizeof bits));
 	set(t, FLD_GUEST_CR3, m->cr3, m->cr3 ? "page-table root, 4-KiB aligned, below MAXPHYADDR" :
 	    "no paging: CR3 is not used");
-	set(t, FLD_GUEST_CR4, m->cr4, "%s", w);
+	set(t, FLD_GUEST_CR4, m->cr4, "%s", bit_list(VA_BITS_CR4, m->cr4, bits, sizeof bits));
 	set(t, FLD_GUEST_DR7, 0x400, "DR7 after RESET (SDM Vol. 3A 9.1.1)");
-	set(t, FLD_GUEST_RFLAGS, m->rflags, "bit 1 is always 1 (SDM 26.3.1.4)%s",
-	    m->rflags & BIT(17) ? "; VM (bit 17) = 1: virtual-8086 mode" : "");
-	set(t, FLD_GUEST_RIP, m->rip, "%s", w);
+	set(t, FLD_GUEST_RFLAGS, m->rflags, "%s (bit 1 is always 1, SDM 26.3.1.4)%s",
+	    bit_list(VA_BITS_RFLAGS, m->rflags, bits, sizeof bits),
+	    (m->rflags >> 17) & 1 ? "; VM = 1: virtual-8086 mode" : "");
+	set(t, FLD_GUEST_RIP, m->rip, m->ia32e && m->cs.ar & 0x2000 ? "the guest's entry point, canonical" :
+	    "the guest's entry point: bits 63:32 are 0 outside 64-bit code (SDM 26.3.1.4)");
 	set(t, FLD_GUEST_RSP, m->rsp, "the guest's stack");
-	seg(t, "CS", &m->cs, w);
-	seg(t, "SS", &m->ss, w);
-	seg(t, "DS", &m->data, w);
-	seg(t, "ES", &m->data, w);
-	seg(t, "FS", &m->fsgs, w);
-	seg(t, "GS", &m->fsgs, w);
-	seg(t, "TR", &m->tr, "TR must be a usable busy TSS in every mode (SDM 26.3.1.2)");
-	seg(t, "LDTR", &m->ldtr, m->ldtr.ar & 0x10000 ? "no LDT" : w);
-	set(t, FLD_GUEST_GDTR_BASE, m->gdtr_base, "%s", w);
-	set(t, FLD_GUEST_GDTR_LIMIT, m->gdtr_limit, "%s", w);
-	set(t, FLD_GUEST_IDTR_BASE, m->idtr_base, "%s", w);
-	set(t, FLD_GUEST_IDTR_LIMIT, m->idtr_limit, "%s", w);
+	seg(t, "CS", &m->cs, real);
+	seg(t, "SS", &m->ss, real);
+	seg(t, "DS", &m->data, real);
+	seg(t, "ES", &m->data, real);
+	seg(t, "FS", &m->fsgs, real);
+	seg(t, "GS", &m->fsgs, real);
+	seg(t, "TR", &m->tr, false);
+	why(t, FLD_GUEST_TR_AR_BYTES, "TR is a usable busy TSS in every mode, even real mode (SDM 26.3.1.2)");
+	seg(t, "LDTR", &m->ldtr, false);
+	set(t, FLD_GUEST_GDTR_BASE, m->gdtr_base, "the guest's GDT");
+	set(t, FLD_GUEST_GDTR_LIMIT, m->gdtr_limit, "%u bytes: 16-bit limit (SDM 26.3.1.3)", m->gdtr_limit + 1);
+	set(t, FLD_GUEST_IDTR_BASE, m->idtr_base, m->idtr_base ? "the guest's IDT" :
+	    "the interrupt table at 0 (real mode: the IVT)");
+	set(t, FLD_GUEST_IDTR_LIMIT, m->idtr_limit, "%u bytes: 16-bit limit (SDM 26.3.1.3)", m->idtr_limit + 1);
 	set(t, FLD_GUEST_IA32_EFER, m->efer, m->ia32e ? "LME and LMA: IA-32e mode (SDM 26.3.1.1)" :
 	    "IA-32e mode off");
 	set(t, FLD_GUEST_IA32_PAT, 0x0007040600070406ull, "IA32_PAT after RESET (SDM Vol. 3A 11.12.4)");
@@ -456,7 +521,9 @@ int va_template_build(struct va_template *t, const struct va_state *cpu, enum va
 	va_state_init(&t->st);
 	memset(t->why, 0, sizeof t->why);
 	t->memory_why[0] = '\0';
+	t->guest_why[0] = '\0';
 	t->rule_set = 0;
+	t->n_order = 0;
 	for (unsigned i = 0; i < MSR_COUNT; i++)
 		t->st.msr[i] = cpu->msr[i];
 	t->st.msr_present = cpu->msr_present;
@@ -584,11 +651,22 @@ int va_template_write(FILE *out, const struct va_template *t)
 	fprintf(out, "\n[vmcs]\n");
 	for (unsigned a = 0; a < 3; a++) {
 		fprintf(out, "\n# ---- %s ----\n", areas[a].title);
-		for (unsigned f = 1; f < FLD_COUNT; f++) {
-			if (st->presence[f] != VA_SET || va_field_area((enum va_field)f) != areas[a].area)
-				continue;
-			comment(out, t->why[f][0] ? t->why[f] : "(no comment)");
-			value(out, (enum va_field)f, st->field[f]);
+		if (areas[a].area == VA_AREA_GUEST)
+			comment(out, t->guest_why);
+		/* In the order the builder reasons (register by register), then
+		 * whatever a rule added, by encoding. */
+		for (unsigned pass = 0; pass < 2; pass++) {
+			unsigned n = pass ? FLD_COUNT : t->n_order;
+			for (unsigned i = pass; i < n; i++) {
+				enum va_field f = pass ? (enum va_field)i : (enum va_field)t->order[i];
+				bool listed = false;
+				for (unsigned k = 0; pass && k < t->n_order && !listed; k++)
+					listed = t->order[k] == f;
+				if (listed || st->presence[f] != VA_SET || va_field_area(f) != areas[a].area)
+					continue;
+				comment(out, t->why[f][0] ? t->why[f] : "(no comment)");
+				value(out, f, st->field[f]);
+			}
 		}
 	}
 	if (st->mem_count) {

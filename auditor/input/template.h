@@ -37,8 +37,11 @@ struct va_template {
 	struct va_state st;                 /* its memory array: va_state_release */
 	char why[FLD_COUNT][VA_TEMPLATE_WHY]; /* why each written field has its value */
 	char memory_why[VA_TEMPLATE_WHY];
+	char guest_why[VA_TEMPLATE_WHY];   /* the mode: where the architecture defines it */
 	char title[256];                    /* first comment line: CPU, mode, features */
 	unsigned rule_set;                  /* values set by rule repairs */
+	uint16_t order[FLD_COUNT];          /* fields in the order they were set */
+	unsigned n_order;
 };
 
 /*
