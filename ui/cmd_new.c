@@ -10,15 +10,21 @@
 #include "../auditor/input/template.h"
 #include "commands.h"
 
+/* The modes and features, from the builder's tables. */
+static void list_choices(FILE *out)
+{
+	fprintf(out, "Modes (--mode):\n");
+	for (unsigned i = 0; va_template_mode_at(i); i++)
+		fprintf(out, "  %-18s %s\n", va_template_mode_at(i)->name, va_template_mode_at(i)->what);
+	fprintf(out, "Features (--with, comma-separated):\n");
+	for (unsigned i = 0; va_template_feature_at(i); i++)
+		fprintf(out, "  %-18s %s\n", va_template_feature_at(i)->name, va_template_feature_at(i)->what);
+}
+
 static int usage(const char *what)
 {
-	fprintf(stderr, "vmcs-audit: new: %s\nModes:", what);
-	for (unsigned i = 0; va_template_mode_at(i); i++)
-		fprintf(stderr, " %s", va_template_mode_at(i)->name);
-	fprintf(stderr, "\nFeatures:");
-	for (unsigned i = 0; va_template_feature_at(i); i++)
-		fprintf(stderr, " %s", va_template_feature_at(i)->name);
-	fprintf(stderr, "\n");
+	fprintf(stderr, "vmcs-audit: new: %s\n", what);
+	list_choices(stderr);
 	return 2;
 }
 
@@ -47,6 +53,12 @@ int cmd_new(int argc, char **argv)
 	uint32_t feats = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			printf("Usage: vmcs-audit new --profile NAME|FILE [--mode MODE] [--with F,...] "
+			       "[-o OUT [--force]]\n");
+			list_choices(stdout);
+			return 0;
+		}
 		if (!strcmp(a, "--force")) {
 			force = 1;
 			continue;
