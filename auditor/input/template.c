@@ -11,6 +11,7 @@
 #include "../engine/bitnames.h"
 #include "../engine/rule.h"
 #include "../report/render.h"
+#include "../../checks/repairs.h"
 
 #define BIT(n) (1ull << (n))
 
@@ -219,18 +220,6 @@ static enum va_msr vec_msr(const struct va_state *st, enum va_vec v)
 	}
 }
 
-static enum va_field vec_field(enum va_vec v)
-{
-	switch (v) {
-	case VEC_PIN: return FLD_PIN_BASED_VM_EXEC_CONTROL;
-	case VEC_PROC: return FLD_CPU_BASED_VM_EXEC_CONTROL;
-	case VEC_SEC: return FLD_SECONDARY_VM_EXEC_CONTROL;
-	case VEC_EXIT: return FLD_VM_EXIT_CONTROLS;
-	case VEC_ENTRY: return FLD_VM_ENTRY_CONTROLS;
-	default: return FLD_NONE;
-	}
-}
-
 static const char *bit_name(enum va_vec v, unsigned bit)
 {
 	const char *n = va_bit_name(va_vec_bitset(v), bit);
@@ -266,7 +255,7 @@ static int want_bit(struct va_template *t, enum va_vec v, unsigned bit, const ch
 			     32 + bit, va_msr_name(m), st->msr[m]);
 		return -1;
 	}
-	enum va_field f = vec_field(v);
+	enum va_field f = va_vec_field(v);
 	if ((t->st.field[f] >> bit) & 1)
 		return 0;
 	va_state_set_field(&t->st, f, t->st.field[f] | BIT(bit));
@@ -283,7 +272,7 @@ static int controls(struct va_template *t, const struct mode_info *m, uint32_t f
 		return -1;
 	for (unsigned i = 0; i < 4; i++) {
 		enum va_msr msr = vec_msr(st, vecs[i]);
-		enum va_field f = vec_field(vecs[i]);
+		enum va_field f = va_vec_field(vecs[i]);
 		if (need_msr(st, msr, va_field_name(f), err))
 			return -1;
 		uint64_t must = st->msr[msr] & 0xffffffffull;
