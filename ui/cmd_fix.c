@@ -111,7 +111,7 @@ static void write_text(const struct fix_options *o, const struct va_fix_log *log
 	char verdict[160];
 	va_render_verdict_short(&rep->verdict, verdict, sizeof verdict);
 	printf("%s%u change%s; %s: %s\n", log->n_changes ? "\n" : "", log->n_changes,
-	       log->n_changes == 1 ? "" : "s", o->input, verdict);
+	       log->n_changes == 1 ? "" : "s", strcmp(o->input, "-") ? o->input : "<stdin>", verdict);
 	unsigned left = 0;
 	for (unsigned k = 0; k < rep->n_findings; k++) {
 		const struct va_finding *f = &rep->findings[k];

@@ -103,8 +103,12 @@ int cmd_new(int argc, char **argv)
 	if (!cpu || !t)
 		goto out;
 	if (load_cpu(cpu, profile, &err)) {
-		fprintf(stderr, "%s:%u:%u: error: %s\n", err.file ? err.file : profile, err.line, err.column,
-			err.message);
+		if (err.line)
+			fprintf(stderr, "%s:%u:%u: error: %s\n", err.file ? err.file : profile, err.line,
+				err.column, err.message);
+		else
+			fprintf(stderr, "vmcs-audit: new: --profile %s: not a built-in profile (see 'vmcs-audit "
+				"profiles') and not a readable input: %s\n", profile, err.message);
 		va_state_release(cpu);
 		goto out;
 	}
