@@ -39,7 +39,6 @@ const struct va_rule va_rules_exit_controls[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.needs = VA_NEED_EXITCAP,
 		.check = va_check_allowed1, .arg = VEC_EXIT, .bitset = VA_BITS_EXIT,
-		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.EXIT2.ALLOWED1", .sdm = "26.2.1.2", .sdm_also = "A.4.2",

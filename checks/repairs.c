@@ -38,11 +38,18 @@ bool va_repair_allowed0(const struct va_ctx *c, const struct va_rule *r,
 	return f != FLD_NONE && va_repair_set(out, f, va_get(c, f) | e->v[1]);
 }
 
+/* Only bits no control is defined for: a named control the CPU lacks is a
+ * feature the VMM asked for, and doing without it is the VMM's decision
+ * (or the profile is not the CPU's). */
 bool va_repair_allowed1(const struct va_ctx *c, const struct va_rule *r,
 			const struct va_eval *e, struct va_state *out)
 {
 	enum va_field f = va_vec_field((enum va_vec)r->arg);
-	return f != FLD_NONE && va_repair_set(out, f, va_get(c, f) & ~e->v[1]);
+	uint64_t reserved = 0;
+	for (unsigned b = 0; b < 64; b++)
+		if (((e->v[1] >> b) & 1) && !va_bit_name((enum va_bitset)r->bitset, b))
+			reserved |= BIT(b);
+	return f != FLD_NONE && reserved && va_repair_set(out, f, va_get(c, f) & ~reserved);
 }
 
 bool va_repair_set_v1(const struct va_ctx *c, const struct va_rule *r,

@@ -4,7 +4,8 @@
  * rule.arg2) the way its shared predicate left them:
  *
  *   va_repair_allowed0    OR the must-be-one bits ({1}) into the vector rule.arg
- *   va_repair_allowed1    clear the bits the capability MSR does not allow ({1})
+ *   va_repair_allowed1    clear the bits the capability MSR does not allow ({1}) that
+ *                         name no control (reserved bits); a named control is a decision
  *   va_repair_set_v1      rule.field |= {1} (bits that must be 1: fixed0, one_bits)
  *   va_repair_clear_v1    rule.field &= ~{1} (reserved, fixed1, alignment: align down)
  *   va_repair_ctl_bit     bit rule.arg2 of vector rule.arg := rule.mask

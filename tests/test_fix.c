@@ -143,25 +143,34 @@ static void test_stops_at_a_decision(void)
 	done(r);
 }
 
-/* Clearing virtual-interrupt delivery, which this CPU lacks, would make
- * the TPR-threshold rule apply and fail: the repair is refused and the
- * state keeps the bit. */
+/* "Virtualize x2APIC mode" needs "use TPR shadow"; setting it would make
+ * the TPR-threshold rule read the virtual-APIC page, which the state does
+ * not give: the repair is refused and the state keeps its controls. */
 static void test_refuses_a_repair_that_breaks_another_rule(void)
 {
-	struct run *r = fix("[vmcs]\n"
-			    "CPU_BASED_VM_EXEC_CONTROL = 0x94206172\n"
-			    "SECONDARY_VM_EXEC_CONTROL = 0x001012aa\n"
-			    "PIN_BASED_VM_EXEC_CONTROL = 0x00000017\n"
-			    "TPR_THRESHOLD = 0x20\n");
-	int allowed1 = va_rule_find("CTL.PROC2.ALLOWED1");
-	int tpr = va_rule_find("CTL.EXEC.TPR_THRESHOLD_RSVD");
-	CU_ASSERT_FATAL(allowed1 >= 0 && tpr >= 0);
-	CU_ASSERT_EQUAL(r->rep.status[allowed1], VA_FAIL);
-	CU_ASSERT_EQUAL(r->rep.status[tpr], VA_NOT_APPLICABLE);
-	const struct va_fix_refusal *ref = va_fix_refusal_of(&r->log, (unsigned)allowed1);
+	struct run *r = fix("[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001010ba\nTPR_THRESHOLD = 0x1\n");
+	int x2apic = va_rule_find("CTL.EXEC.X2APIC_NEEDS_TPR_SHADOW");
+	int vtpr = va_rule_find("CTL.EXEC.TPR_THRESHOLD_VTPR");
+	CU_ASSERT_FATAL(x2apic >= 0 && vtpr >= 0);
+	CU_ASSERT_EQUAL(r->rep.status[x2apic], VA_FAIL);
+	CU_ASSERT_EQUAL(r->rep.status[vtpr], VA_NOT_APPLICABLE);
+	const struct va_fix_refusal *ref = va_fix_refusal_of(&r->log, (unsigned)x2apic);
 	CU_ASSERT_FATAL(ref != NULL);
-	CU_ASSERT_EQUAL(ref->broke, tpr);
-	CU_ASSERT(r->st.field[FLD_SECONDARY_VM_EXEC_CONTROL] & (1u << 9));
+	CU_ASSERT_EQUAL(ref->broke, vtpr);
+	CU_ASSERT(ref->undecided);
+	CU_ASSERT_EQUAL(r->log.n_changes, 0);
+	CU_ASSERT_EQUAL(r->st.field[FLD_CPU_BASED_VM_EXEC_CONTROL], 0x94006172);
+	done(r);
+}
+
+/* With the virtual-APIC page given, the same repair is kept. */
+static void test_same_repair_kept_with_memory(void)
+{
+	struct run *r = fix("[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001010ba\nTPR_THRESHOLD = 0x1\n"
+			    "VIRTUAL_APIC_PAGE_ADDR = 0x2000\n[memory]\n0x2080 = 0x20\n");
+	CU_ASSERT_EQUAL(r->rep.verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT(changed_by(r, FLD_CPU_BASED_VM_EXEC_CONTROL, "CTL.EXEC.X2APIC_NEEDS_TPR_SHADOW",
+			     0x94206172));
 	done(r);
 }
 
@@ -193,6 +202,7 @@ CU_TestInfo tests_fix[] = {
 	{ "virtual-8086 segments are repaired", test_v86_segments_to_success },
 	{ "a fault that needs a decision stops the loop", test_stops_at_a_decision },
 	{ "a repair that breaks another rule is refused", test_refuses_a_repair_that_breaks_another_rule },
+	{ "the same repair is kept when nothing breaks", test_same_repair_kept_with_memory },
 	{ "one rule at a time", test_one_rule_only },
 	CU_TEST_INFO_NULL,
 };

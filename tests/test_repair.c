@@ -16,6 +16,12 @@
  * case that needs a decision: the mechanical case of their repair. */
 #define PROT "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x0010102a\n"
 static const struct rule_fixture repair_fixtures[] = {
+	/* Allowed-1 repairs clear only bits that name no control. */
+	{ "CTL.PROC2.ALLOWED1", FAIL, "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x201010aa\n" },
+	{ "CTL.ENTRY.ALLOWED1", FAIL, "[vmcs]\nVM_ENTRY_CONTROLS = 0x0200d3ff\n" },
+	{ "CTL.EXIT2.ALLOWED1", FAIL, "[cpu]\nIA32_VMX_TRUE_EXIT_CTLS = 0x81ffffff00036dfb\n"
+	  "IA32_VMX_EXIT_CTLS2 = 0x3\n[vmcs]\nVM_EXIT_CONTROLS = 0x803feffb\n"
+	  "SECONDARY_VM_EXIT_CONTROLS = 0x12\n" },
 	{ "GUEST.SEG.SS.TYPE", FAIL, "[vmcs]\nGUEST_SS_AR_BYTES = 0xc092\n" },
 	{ "GUEST.SEG.DS.DPL_GE_RPL", FAIL, PROT "GUEST_DS_SELECTOR = 0x3\nGUEST_DS_AR_BYTES = 0x93\n" },
 	{ "GUEST.SEG.ES.DPL_GE_RPL", FAIL, PROT "GUEST_ES_SELECTOR = 0x3\nGUEST_ES_AR_BYTES = 0x93\n" },

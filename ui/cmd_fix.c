@@ -89,10 +89,10 @@ static void why_left(const struct va_fix_log *log, const struct va_finding *f, c
 	if (!va_rule_has_repair(rule))
 		snprintf(buf, n, "no mechanical repair: %s", hint ? hint : "the value is the VMM's decision");
 	else if (ref && ref->broke >= 0)
-		snprintf(buf, n, "repair refused: it would make %s fail",
-			 va_rule_at((unsigned)ref->broke)->id);
+		snprintf(buf, n, "repair refused: it would make %s %s", va_rule_at((unsigned)ref->broke)->id,
+			 ref->undecided ? "undecidable (it would need input not given)" : "fail");
 	else
-		snprintf(buf, n, "the repair does not settle it here");
+		snprintf(buf, n, "no mechanical repair here: %s", hint ? hint : "the value is the VMM's decision");
 }
 
 static void write_unknowns(const struct va_report *rep);

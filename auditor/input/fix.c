@@ -19,11 +19,12 @@ const struct va_fix_refusal *va_fix_refusal_of(const struct va_fix_log *log, uns
 	return NULL;
 }
 
-static void refuse(struct va_fix_log *log, unsigned rule, int broke)
+static void refuse(struct va_fix_log *log, unsigned rule, int broke, bool undecided)
 {
 	for (unsigned i = 0; i < log->n_refused; i++) {
 		if (log->refused[i].rule == rule) {
 			log->refused[i].broke = (int16_t)broke;
+			log->refused[i].undecided = undecided;
 			return;
 		}
 	}
@@ -31,7 +32,7 @@ static void refuse(struct va_fix_log *log, unsigned rule, int broke)
 		log->truncated = 1;
 		return;
 	}
-	log->refused[log->n_refused++] = (struct va_fix_refusal){ (uint16_t)rule, (int16_t)broke };
+	log->refused[log->n_refused++] = (struct va_fix_refusal){ (uint16_t)rule, (int16_t)broke, undecided };
 }
 
 static void forget_refusal(struct va_fix_log *log, unsigned rule)
@@ -102,7 +103,8 @@ static int step(struct va_state *st, struct va_fix_log *log, int only)
 		va_audit(trial, after);
 		int broke = verdict_of_trial(before, after, f->rule);
 		if (broke >= 0) {
-			refuse(log, f->rule, broke == (int)f->rule ? -1 : broke);
+			refuse(log, f->rule, broke == (int)f->rule ? -1 : broke,
+			       after->status[broke] == VA_UNKNOWN);
 			continue;
 		}
 		record_changes(st, trial, f->rule, log);

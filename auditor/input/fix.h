@@ -28,6 +28,7 @@ struct va_fix_change {
 struct va_fix_refusal {
 	uint16_t rule;          /* the rule whose repair was refused */
 	int16_t broke;          /* a rule it would make fail, or -1: the rule still failed */
+	uint8_t undecided;      /* `broke` would become undecidable (memory or input missing) */
 };
 
 /* Caller-owned record of what the loop did (zero it, or va_fix_log_init). */
