@@ -244,6 +244,23 @@ int cmd_fix(int argc, char **argv)
 		write_text(&o, log, rep);
 	rc = rep->verdict.result == VA_RESULT_SUCCESS ? 0 : 1;
 	const char *target = o.in_place ? o.input : o.output;
+	if (target && !o.dry_run && log->n_changes) {
+		/* The exit-information fields record what the CPU did with the
+		 * state before the repair: the repaired state has no outcome yet. */
+		unsigned dropped = 0;
+		for (unsigned f = 1; f < FLD_COUNT; f++) {
+			if (va_field_area((enum va_field)f) != VA_AREA_EXIT_INFO || st->presence[f] == VA_UNSET)
+				continue;
+			if (st->presence[f] == VA_ABSENT && st->absent_count)
+				st->absent_count--;
+			dropped += st->presence[f] == VA_SET;
+			st->presence[f] = VA_UNSET;
+			st->field[f] = 0;
+		}
+		if (dropped && !o.json)
+			printf("\nnot saved: %u exit-information field%s (the outcome of the attempt before "
+			       "the repair)\n", dropped, dropped == 1 ? "" : "s");
+	}
 	if (target && !o.dry_run) {
 		struct va_error serr = { 0 };
 		enum va_save_mode mode = o.in_place || o.force ? VA_SAVE_REPLACE : VA_SAVE_NEW;
