@@ -121,10 +121,15 @@ static void test_refusals_name_the_bit(void)
 	uint32_t apicv = 1u << va_template_feature_by_name("apicv", 5);
 	CU_ASSERT_EQUAL(va_template_build(t, cpu, VA_TM_LONG, apicv, p->name, &err), -1);
 	CU_ASSERT(strstr(err.message, "IA32_VMX_PROCBASED_CTLS2 bit 40") != NULL);
-	/* Without unrestricted guest there is no real mode. */
+	/* Without unrestricted guest there is no real mode, and an AP waits for
+	 * its SIPI in virtual-8086 mode. */
 	cpu->msr[MSR_IA32_VMX_PROCBASED_CTLS2] &= ~(1ull << 39);
 	CU_ASSERT_EQUAL(va_template_build(t, cpu, VA_TM_REAL, 0, p->name, &err), -1);
 	CU_ASSERT(strstr(err.message, "bit 39") != NULL);
+	CU_ASSERT_EQUAL_FATAL(va_template_build(t, cpu, VA_TM_WAIT_SIPI, 0, p->name, &err), 0);
+	CU_ASSERT_EQUAL(t->st.field[FLD_GUEST_ACTIVITY_STATE], 3);
+	CU_ASSERT(t->st.field[FLD_GUEST_RFLAGS] & (1u << 17));
+	va_state_release(&t->st);
 	/* A profile without the fixed-bit MSRs cannot give a certain result. */
 	cpu->msr_present &= ~(1u << MSR_IA32_VMX_CR0_FIXED0);
 	CU_ASSERT_EQUAL(va_template_build(t, cpu, VA_TM_LONG, 0, p->name, &err), -1);

@@ -506,7 +506,22 @@ static int explain_left(const struct va_report *rep, struct va_error *err)
 int va_template_build(struct va_template *t, const struct va_state *cpu, enum va_template_mode mode,
 		      uint32_t feats, const char *cpu_name, struct va_error *err)
 {
+	struct mode_info parked;
 	const struct mode_info *m = &modes[mode];
+	if (mode == VA_TM_WAIT_SIPI && !(cpu->msr[MSR_IA32_VMX_PROCBASED_CTLS2] >> 39 & 1)) {
+		/* Without unrestricted guest the INIT state (real mode) cannot be
+		 * entered; the parked AP's registers do not matter until the SIPI's
+		 * VM exit, so it waits in virtual-8086 mode, as hypervisors without
+		 * unrestricted guest ran real-mode code. */
+		parked = modes[VA_TM_V86];
+		parked.c = modes[VA_TM_WAIT_SIPI].c;
+		parked.activity = 3;
+		parked.why = "an application processor parked in the wait-for-SIPI activity state (SDM "
+			     "24.4.2, 26.3.1.5); without unrestricted guest its registers hold a "
+			     "virtual-8086 state (RFLAGS.VM = 1, base = selector x 16): the SIPI's VM exit "
+			     "lets the VMM load the real start-up state";
+		m = &parked;
+	}
 	va_state_init(&t->st);
 	memset(t->why, 0, sizeof t->why);
 	t->memory_why[0] = '\0';
