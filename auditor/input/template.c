@@ -7,6 +7,7 @@
 #include "fix.h"
 #include "state_file.h"
 #include "template.h"
+#include "template_tables.h"
 #include "../engine/audit.h"
 #include "../engine/bitnames.h"
 #include "../engine/rule.h"
@@ -14,165 +15,6 @@
 #include "../../checks/repairs.h"
 
 #define BIT(n) (1ull << (n))
-
-/* ---- the architectural register state of each mode ----------------- */
-
-struct seg_init {
-	uint16_t sel;
-	uint64_t base;
-	uint32_t limit, ar;
-};
-
-struct mode_info {
-	struct va_template_choice c;
-	const char *why;                /* where the architecture defines these values */
-	bool ia32e, needs_ug, paging_pae;
-	uint64_t cr0, cr3, cr4, efer, rflags, rip, rsp;
-	struct seg_init cs, ss, data, fsgs, tr, ldtr;
-	uint64_t gdtr_base, idtr_base;
-	uint32_t gdtr_limit, idtr_limit, activity;
-};
-
-#define UNUSABLE { 0, 0, 0, 0x10000 }
-#define KERNEL_TSS { 0x40, 0xfffffe0000003000ull, 0x67, 0x8b }
-#define REAL_SEG(sel, base) { sel, base, 0xffff, 0x93 }
-#define RESET_REGS \
-	.cr0 = 0x60000010, .rflags = 0x2, .rip = 0xfff0, \
-	.cs = { 0xf000, 0xffff0000, 0xffff, 0x93 }, .ss = REAL_SEG(0, 0), .data = REAL_SEG(0, 0), \
-	.fsgs = REAL_SEG(0, 0), .tr = { 0, 0, 0xffff, 0x8b }, .ldtr = { 0, 0, 0xffff, 0x82 }, \
-	.gdtr_limit = 0xffff, .idtr_limit = 0xffff
-
-static const struct mode_info modes[VA_TM_COUNT] = {
-	[VA_TM_LONG] = { { "long", "64-bit guest in IA-32e mode (default)" },
-		"64-bit mode: IA-32e paging (CR0.PG, CR4.PAE, EFER.LME/LMA), flat CS with L = 1 "
-		"(SDM Vol. 3A 9.8.5, 3.4.5)", true, false, false,
-		0x80010033, 0x1000000, 0x20, 0x500, 0x2, 0xffffffff81000000ull, 0xffffc90000004000ull,
-		{ 0x10, 0, 0xffffffff, 0xa09b }, { 0x18, 0, 0xffffffff, 0xc093 },
-		{ 0x18, 0, 0xffffffff, 0xc093 }, UNUSABLE, KERNEL_TSS, UNUSABLE,
-		0xfffffe0000001000ull, 0xfffffe0000000000ull, 0x7f, 0xfff, 0 },
-	[VA_TM_COMPAT] = { { "compat", "32-bit code in IA-32e mode (compatibility mode)" },
-		"compatibility mode: IA-32e paging, CS with L = 0 and D/B = 1 (SDM Vol. 3A 3.4.5)",
-		true, false, false,
-		0x80010033, 0x1000000, 0x20, 0x500, 0x2, 0x400000, 0x7ff000,
-		{ 0x23, 0, 0xffffffff, 0xc0fb }, { 0x2b, 0, 0xffffffff, 0xc0f3 },
-		{ 0x2b, 0, 0xffffffff, 0xc0f3 }, UNUSABLE, KERNEL_TSS, UNUSABLE,
-		0xfffffe0000001000ull, 0xfffffe0000000000ull, 0x7f, 0xfff, 0 },
-	[VA_TM_PAE] = { { "pae", "32-bit protected mode with PAE paging" },
-		"protected mode with PAE paging: CR0.PE and PG, CR4.PAE, flat 32-bit segments "
-		"(SDM Vol. 3A 4.4)", false, false, true,
-		0x80010033, 0x3000, 0x20, 0, 0x2, 0x100000, 0x90000,
-		{ 0x08, 0, 0xffffffff, 0xc09b }, { 0x10, 0, 0xffffffff, 0xc093 },
-		{ 0x10, 0, 0xffffffff, 0xc093 }, { 0x10, 0, 0xffffffff, 0xc093 },
-		{ 0x28, 0x5000, 0x67, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
-	[VA_TM_PROTECTED] = { { "protected", "32-bit protected mode without paging (unrestricted guest)" },
-		"protected mode without paging: CR0.PE = 1, PG = 0, flat 32-bit segments; PG = 0 "
-		"needs unrestricted guest (SDM 26.3.1.1)", false, true, false,
-		0x00000033, 0, 0, 0, 0x2, 0x100000, 0x90000,
-		{ 0x08, 0, 0xffffffff, 0xc09b }, { 0x10, 0, 0xffffffff, 0xc093 },
-		{ 0x10, 0, 0xffffffff, 0xc093 }, { 0x10, 0, 0xffffffff, 0xc093 },
-		{ 0x28, 0x5000, 0x67, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
-	[VA_TM_REAL] = { { "real", "real mode (unrestricted guest), a boot sector at 0:7C00" },
-		"real mode: CR0.PE = 0 with unrestricted guest, 64-KiB segments at selector x 16 "
-		"(SDM Vol. 3A 20.1, 26.3.1.2)", false, true, false,
-		0x00000030, 0, 0, 0, 0x2, 0x7c00, 0x7000,
-		REAL_SEG(0, 0), REAL_SEG(0, 0), REAL_SEG(0, 0), REAL_SEG(0, 0),
-		{ 0, 0, 0xffff, 0x8b }, { 0, 0, 0xffff, 0x82 }, 0, 0, 0xffff, 0x3ff, 0 },
-	[VA_TM_V86] = { { "v8086", "virtual-8086 mode (real-mode code without unrestricted guest)" },
-		"virtual-8086 mode: RFLAGS.VM = 1 under protected mode with paging, segments "
-		"base = selector x 16, limit 0xFFFF, AR 0xF3 (SDM 26.3.1.2, Vol. 3B 20.2)",
-		false, false, false,
-		0x80010033, 0x3000, 0, 0, 0x20002, 0x100, 0xfffe,
-		{ 0x1000, 0x10000, 0xffff, 0xf3 }, { 0x2000, 0x20000, 0xffff, 0xf3 },
-		{ 0x3000, 0x30000, 0xffff, 0xf3 }, { 0x3000, 0x30000, 0xffff, 0xf3 },
-		{ 0x28, 0x5000, 0x2067, 0x8b }, UNUSABLE, 0x4000, 0x4800, 0x2f, 0x7ff, 0 },
-	[VA_TM_RESET] = { { "reset", "the state after RESET/INIT (unrestricted guest)" },
-		"the state after RESET/INIT (SDM Vol. 3A 9.1.1, Table 9-1: CS F000 base FFFF0000, "
-		"IP FFF0, CR0 60000010H, RFLAGS 2); TR as a busy TSS, as VM entry requires",
-		false, true, false, RESET_REGS, .activity = 0 },
-	[VA_TM_WAIT_SIPI] = { { "wait-for-sipi", "an AP after INIT, parked in the wait-for-SIPI state" },
-		"an application processor after INIT (SDM Vol. 3A 9.1.1, Table 9-1) in the "
-		"wait-for-SIPI activity state (SDM 24.4.2, 26.3.1.5): the SIPI's VM exit starts it",
-		false, true, false, RESET_REGS, .activity = 3 },
-};
-
-const struct va_template_choice *va_template_mode_at(unsigned i)
-{
-	return i < VA_TM_COUNT ? &modes[i].c : NULL;
-}
-
-int va_template_mode_by_name(const char *name)
-{
-	for (unsigned i = 0; i < VA_TM_COUNT; i++)
-		if (!strcmp(modes[i].c.name, name))
-			return (int)i;
-	return -1;
-}
-
-/* ---- features: controls a user asks for, with the fields they need --- */
-
-struct ctl_bit {
-	uint8_t vec, bit;   /* enum va_vec; vec 0 ends the list */
-};
-
-struct feature {
-	struct va_template_choice c;
-	struct ctl_bit bits[5];
-	uint32_t needs;     /* other features, bit per index */
-	struct { uint16_t field; uint64_t value; const char *why; } fields[3];
-};
-
-enum { F_EPT, F_VPID, F_UG, F_MSR_BITMAP, F_IO_BITMAPS, F_PREEMPTION_TIMER, F_APICV,
-       F_POSTED_INTERRUPTS, F_XSAVES, F_PML, F_RDTSCP, F_INVPCID, F_LOAD_EFER, F_LOAD_PAT,
-       F_COUNT };
-
-static const struct feature features[F_COUNT] = {
-	[F_EPT] = { { "ept", "enable EPT (EPT_POINTER from IA32_VMX_EPT_VPID_CAP)" },
-		{ { VEC_SEC, 1 } }, 0, { { 0 } } },
-	[F_VPID] = { { "vpid", "enable VPID, VIRTUAL_PROCESSOR_ID = 1" }, { { VEC_SEC, 5 } }, 0,
-		{ { FLD_VIRTUAL_PROCESSOR_ID, 1, "VPID 0 belongs to the VMM (SDM 26.2.1.1): guests start at 1" } } },
-	[F_UG] = { { "ug", "unrestricted guest (needs ept)" }, { { VEC_SEC, 7 } }, 1u << F_EPT, { { 0 } } },
-	[F_MSR_BITMAP] = { { "msr-bitmap", "use MSR bitmaps" }, { { VEC_PROC, 28 } }, 0,
-		{ { FLD_MSR_BITMAP, 0x2000000, "a 4-KiB aligned page (SDM 26.2.1.1); all zeros: no MSR access exits" } } },
-	[F_IO_BITMAPS] = { { "io-bitmaps", "use I/O bitmaps" }, { { VEC_PROC, 25 } }, 0,
-		{ { FLD_IO_BITMAP_A, 0x2001000, "4-KiB aligned page for ports 0-7FFF (SDM 26.2.1.1)" },
-		  { FLD_IO_BITMAP_B, 0x2002000, "4-KiB aligned page for ports 8000-FFFF (SDM 26.2.1.1)" } } },
-	[F_PREEMPTION_TIMER] = { { "preemption-timer", "activate the VMX-preemption timer" },
-		{ { VEC_PIN, 6 } }, 0,
-		{ { FLD_VMX_PREEMPTION_TIMER_VALUE, 0x100000, "counts down at the TSC rate >> IA32_VMX_MISC[4:0] (SDM 25.5.1)" } } },
-	[F_APICV] = { { "apicv", "APIC virtualization: TPR shadow, APIC-access page, register "
-			"virtualization, virtual-interrupt delivery" },
-		{ { VEC_PROC, 21 }, { VEC_SEC, 0 }, { VEC_SEC, 8 }, { VEC_SEC, 9 } }, 0,
-		{ { FLD_VIRTUAL_APIC_PAGE_ADDR, 0x2003000, "the virtual-APIC page, 4-KiB aligned (SDM 26.2.1.1)" },
-		  { FLD_APIC_ACCESS_ADDR, 0xfee00000, "the APIC-access page at the xAPIC's default base (SDM 29.4)" } } },
-	[F_POSTED_INTERRUPTS] = { { "posted-interrupts", "process posted interrupts (needs apicv)" },
-		{ { VEC_PIN, 7 } }, 1u << F_APICV,
-		{ { FLD_POSTED_INTR_NV, 0xf2, "the notification vector, 0-255 (SDM 26.2.1.1); KVM uses F2H" },
-		  { FLD_POSTED_INTR_DESC_ADDR, 0x2004000, "the 64-byte aligned posted-interrupt descriptor (SDM 26.2.1.1)" } } },
-	[F_XSAVES] = { { "xsaves", "enable XSAVES/XRSTORS" }, { { VEC_SEC, 20 } }, 0,
-		{ { FLD_XSS_EXIT_BITMAP, 0, "no XSS bit causes an exit on XSAVES/XRSTORS (SDM 25.6.20)" } } },
-	[F_PML] = { { "pml", "page-modification logging (needs ept)" }, { { VEC_SEC, 17 } }, 1u << F_EPT,
-		{ { FLD_PML_ADDRESS, 0x2005000, "the 4-KiB aligned PML log (SDM 26.2.1.1)" },
-		  { FLD_GUEST_PML_INDEX, 511, "the log fills from entry 511 down (SDM 28.3.6)" } } },
-	[F_RDTSCP] = { { "rdtscp", "enable RDTSCP" }, { { VEC_SEC, 3 } }, 0, { { 0 } } },
-	[F_INVPCID] = { { "invpcid", "enable INVPCID" }, { { VEC_SEC, 12 } }, 0, { { 0 } } },
-	[F_LOAD_EFER] = { { "load-efer", "load IA32_EFER on entry and exit" },
-		{ { VEC_ENTRY, 15 }, { VEC_EXIT, 21 } }, 0, { { 0 } } },
-	[F_LOAD_PAT] = { { "load-pat", "load IA32_PAT on entry and exit" },
-		{ { VEC_ENTRY, 14 }, { VEC_EXIT, 19 } }, 0, { { 0 } } },
-};
-
-const struct va_template_choice *va_template_feature_at(unsigned i)
-{
-	return i < F_COUNT ? &features[i].c : NULL;
-}
-
-int va_template_feature_by_name(const char *name, size_t len)
-{
-	for (unsigned i = 0; i < F_COUNT; i++)
-		if (strlen(features[i].c.name) == len && !strncmp(features[i].c.name, name, len))
-			return (int)i;
-	return -1;
-}
 
 /* ---- building ------------------------------------------------------ */
 
@@ -288,14 +130,14 @@ static int controls(struct va_template *t, const struct mode_info *m, uint32_t f
 		if (!((feats >> i) & 1))
 			continue;
 		char for_what[96];
-		snprintf(for_what, sizeof for_what, "--with %s", features[i].c.name);
-		for (unsigned k = 0; k < 5 && features[i].bits[k].vec; k++)
-			if (want_bit(t, (enum va_vec)features[i].bits[k].vec, features[i].bits[k].bit,
+		snprintf(for_what, sizeof for_what, "--with %s", va_template_features[i].c.name);
+		for (unsigned k = 0; k < 5 && va_template_features[i].bits[k].vec; k++)
+			if (want_bit(t, (enum va_vec)va_template_features[i].bits[k].vec, va_template_features[i].bits[k].bit,
 				     for_what, err))
 				return -1;
-		for (unsigned k = 0; k < 3 && features[i].fields[k].field; k++)
-			set(t, (enum va_field)features[i].fields[k].field, features[i].fields[k].value,
-			    "%s: %s", for_what, features[i].fields[k].why);
+		for (unsigned k = 0; k < 3 && va_template_features[i].fields[k].field; k++)
+			set(t, (enum va_field)va_template_features[i].fields[k].field, va_template_features[i].fields[k].value,
+			    "%s: %s", for_what, va_template_features[i].fields[k].why);
 	}
 	if (st->field[FLD_CPU_BASED_VM_EXEC_CONTROL] & BIT(31)) {
 		if (need_msr(st, MSR_IA32_VMX_PROCBASED_CTLS2, "SECONDARY_VM_EXEC_CONTROL", err))
@@ -507,14 +349,14 @@ int va_template_build(struct va_template *t, const struct va_state *cpu, enum va
 		      uint32_t feats, const char *cpu_name, struct va_error *err)
 {
 	struct mode_info parked;
-	const struct mode_info *m = &modes[mode];
+	const struct mode_info *m = &va_template_modes[mode];
 	if (mode == VA_TM_WAIT_SIPI && !(cpu->msr[MSR_IA32_VMX_PROCBASED_CTLS2] >> 39 & 1)) {
 		/* Without unrestricted guest the INIT state (real mode) cannot be
 		 * entered; the parked AP's registers do not matter until the SIPI's
 		 * VM exit, so it waits in virtual-8086 mode, as hypervisors without
 		 * unrestricted guest ran real-mode code. */
-		parked = modes[VA_TM_V86];
-		parked.c = modes[VA_TM_WAIT_SIPI].c;
+		parked = va_template_modes[VA_TM_V86];
+		parked.c = va_template_modes[VA_TM_WAIT_SIPI].c;
 		parked.activity = 3;
 		parked.why = "an application processor parked in the wait-for-SIPI activity state (SDM "
 			     "24.4.2, 26.3.1.5); without unrestricted guest its registers hold a "
@@ -539,14 +381,14 @@ int va_template_build(struct va_template *t, const struct va_state *cpu, enum va
 		feats |= 1u << F_UG;
 	for (unsigned i = F_COUNT; i-- > 0;)
 		if ((feats >> i) & 1)
-			feats |= features[i].needs;
+			feats |= va_template_features[i].needs;
 	char *p = t->title;
 	size_t left = sizeof t->title;
 	int n = snprintf(p, left, "%s guest on %s", m->c.name, cpu_name ? cpu_name : "this CPU");
 	for (unsigned i = 0; i < F_COUNT && n > 0 && (size_t)n < left; i++)
 		if ((feats >> i) & 1)
 			n += snprintf(p + n, left - (size_t)n, "%s%s", n && strstr(p, " with ") ? ", " : " with ",
-				      features[i].c.name);
+				      va_template_features[i].c.name);
 
 	char mode_what[96];
 	snprintf(mode_what, sizeof mode_what, "--mode %s", m->c.name);
@@ -618,67 +460,4 @@ int va_template_build(struct va_template *t, const struct va_state *cpu, enum va
 fail:
 	va_state_release(&t->st);
 	return -1;
-}
-
-/* ---- writing ------------------------------------------------------- */
-
-static void comment(FILE *out, const char *text)
-{
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-		fprintf(out, "# %.*s\n", (int)n, text);
-		text += n + (text[n] == '\n');
-	}
-}
-
-static void value(FILE *out, enum va_field f, uint64_t v)
-{
-	unsigned bits = va_field_bits(f);
-	fprintf(out, "%s = 0x%0*" PRIx64 "\n", va_field_name(f), bits <= 16 ? 4 : bits <= 32 ? 8 : 16, v);
-}
-
-int va_template_write(FILE *out, const struct va_template *t)
-{
-	const struct va_state *st = &t->st;
-	fprintf(out, "# A template from vmcs-audit new: %s.\n", t->title);
-	fprintf(out, "# Every rule passes on this CPU (vmcs-audit check exits 0). Each value says why it\n"
-		     "# is what it is; %u were set by the rule named next to them.\n\n[cpu]\n", t->rule_set);
-	for (int m = 0; m < MSR_COUNT; m++)
-		if (va_msr_known(st, (enum va_msr)m))
-			fprintf(out, "%s = 0x%016" PRIx64 "\n", va_msr_name((enum va_msr)m), st->msr[m]);
-	for (int f = 0; f < FACT_COUNT; f++)
-		if (va_fact_known(st, (enum va_fact)f))
-			fprintf(out, "%s = %" PRIu64 "\n", va_fact_info((enum va_fact)f)->key, st->fact[f]);
-	static const struct { enum va_field_area area; const char *title; } areas[] = {
-		{ VA_AREA_CONTROL, "Controls" }, { VA_AREA_HOST, "Host state" }, { VA_AREA_GUEST, "Guest state" },
-	};
-	fprintf(out, "\n[vmcs]\n");
-	for (unsigned a = 0; a < 3; a++) {
-		fprintf(out, "\n# ---- %s ----\n", areas[a].title);
-		if (areas[a].area == VA_AREA_GUEST)
-			comment(out, t->guest_why);
-		/* In the order the builder reasons (register by register), then
-		 * whatever a rule added, by encoding. */
-		for (unsigned pass = 0; pass < 2; pass++) {
-			unsigned n = pass ? FLD_COUNT : t->n_order;
-			for (unsigned i = pass; i < n; i++) {
-				enum va_field f = pass ? (enum va_field)i : (enum va_field)t->order[i];
-				bool listed = false;
-				for (unsigned k = 0; pass && k < t->n_order && !listed; k++)
-					listed = t->order[k] == f;
-				if (listed || st->presence[f] != VA_SET || va_field_area(f) != areas[a].area)
-					continue;
-				comment(out, t->why[f][0] ? t->why[f] : "(no comment)");
-				value(out, f, st->field[f]);
-			}
-		}
-	}
-	if (st->mem_count) {
-		fprintf(out, "\n[memory]\n");
-		comment(out, t->memory_why);
-		for (size_t i = 0; i < st->mem_count; i++)
-			fprintf(out, "0x%" PRIx64 " = 0x%016" PRIx64 "\n", st->mem[i].addr, st->mem[i].value);
-	}
-	fprintf(out, "\n[entry]\n# a fresh VMCS after VMCLEAR and VMPTRLD\ninstruction = vmlaunch\n");
-	return ferror(out) ? -1 : 0;
 }
