@@ -23,6 +23,18 @@ static bool on_intel64(const struct va_ctx *c, const struct va_rule *r)
  * 57 bits if the CPU has 5-level paging and HOST_CR4.LA57 = 1, else 48.
  * {0} HOST_RIP, {1} width, {2} HOST_CR4.LA57.
  */
+/* Repair: HOST_RIP sign-extended from the width its check used ({1}). */
+static bool host_rip_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	unsigned w = (unsigned)e->v[1];
+	if (w == 0 || w >= 64)
+		return false;
+	int64_t s = (int64_t)(e->v[0] << (64 - w)) >> (64 - w);
+	return va_repair_set(out, (enum va_field)r->field, (uint64_t)s);
+}
+
 static enum va_status host_rip_canonical(const struct va_ctx *c, const struct va_rule *r,
 					 struct va_eval *e)
 {
@@ -111,6 +123,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_CR4, .mask = BIT(17),
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_CR4,
 	},
 	{
@@ -123,6 +136,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_RIP, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_RIP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_NO_FRED", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -133,6 +147,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), UNLESS(VEC_EXIT, 9) },
 		.check = va_check_zero_bits, .field = FLD_HOST_CR4, .mask = BIT(32),
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_CR4,
 	},
 	{
@@ -146,6 +161,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { UNLESS(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_zero_bits, .field = FLD_HOST_S_CET, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST32_SSP_HIGH", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -158,6 +174,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { UNLESS(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_zero_bits, .field = FLD_HOST_SSP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_PAE", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -169,6 +186,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_EXIT, 9) },
 		.check = va_check_one_bits, .field = FLD_HOST_CR4, .mask = BIT(5), .bitset = VA_BITS_CR4,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_RIP_CANON", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -183,6 +201,7 @@ const struct va_rule va_rules_address_space[] = {
 		.fields = { FLD_HOST_RIP, FLD_HOST_CR4, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_INTEL64), WHEN(VEC_EXIT, 9) },
 		.check = host_rip_canonical, .field = FLD_HOST_RIP,
+		.repair = host_rip_fix,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_S_CET_CANON", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -196,6 +215,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { WHEN(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_canonical, .field = FLD_HOST_S_CET,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.ADDR.HOST64_SSP_CANON", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,
@@ -209,6 +229,7 @@ const struct va_rule va_rules_address_space[] = {
 		.gate = { WHEN(VEC_EXIT, 9), WHEN(VEC_EXIT, 28) },
 		.applies = on_intel64, .applies_text = INTEL64_TEXT,
 		.check = va_check_canonical, .field = FLD_HOST_SSP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.ADDR.NO_INTEL64_GUEST64", ADDR_RULE, .flags = VA_RULE_ERROR7_POSSIBLE,

@@ -252,6 +252,47 @@ static const char *nested_exception_hint(const struct va_eval *e)
 #define NOTES_VBOX_INSTR_LEN "VirtualBox evaluates it only inside its \"deliver error code\" " \
 	"branch, so in practice never for software events. Bochs and KVM follow the SDM."
 
+/* Repairs of the injected event: the deliver-error-code bit (11) follows
+ * the type and vector; bit 13 only with a hardware exception; an NMI is
+ * vector 2. */
+static bool set_info(const struct va_ctx *c, uint64_t clear, uint64_t set, struct va_state *out)
+{
+	uint64_t info = va_get(c, FLD_VM_ENTRY_INTR_INFO_FIELD);
+	return va_repair_set(out, FLD_VM_ENTRY_INTR_INFO_FIELD, (info & ~clear) | set);
+}
+
+static bool no_error_code(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, BIT(11), 0, out);
+}
+
+static bool error_code(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, 0, BIT(11), out);
+}
+
+static bool no_nested_bit(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, BIT(13), 0, out);
+}
+
+static bool nmi_vector(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_info(c, 0xff, 2, out);
+}
+
 const struct va_rule va_rules_entry_controls[] = {
 	{
 		.id = "CTL.ENTRY.ALLOWED0", .sdm = "26.2.1.3", .sdm_also = "A.5",
@@ -267,6 +308,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.needs = VA_NEED_ENTRYCAP,
 		.check = va_check_allowed0, .arg = VEC_ENTRY, .bitset = VA_BITS_ENTRY,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.ENTRY.ALLOWED1", .sdm = "26.2.1.3", .sdm_also = "A.5",
@@ -280,6 +322,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.needs = VA_NEED_ENTRYCAP,
 		.check = va_check_allowed1, .arg = VEC_ENTRY, .bitset = VA_BITS_ENTRY,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.EVINJ.TYPE_RSVD1", .sdm = "26.2.1.3",
@@ -321,6 +364,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
 		.check = vector_for_type, .arg = TYPE_NMI, .mask = BIT(2),
+		.repair = nmi_vector,
 	},
 	{
 		.id = "CTL.EVINJ.HWEXC_VECTOR", .sdm = "26.2.1.3",
@@ -390,6 +434,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = type_allowed, .mask = BIT(TYPE_HW_EXC),
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_REALMODE", .sdm = "26.2.1.3",
@@ -407,6 +452,7 @@ const struct va_rule va_rules_entry_controls[] = {
 			    FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = cond_holds, .arg = COND_EVENT_PROTECTED,
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_REQUIRED", .sdm = "26.2.1.3", .sdm_also = "A.1",
@@ -428,6 +474,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.gate = { WHEN(VEC_COND, COND_EVENT_HW_EXC), WHEN(VEC_COND, COND_EVENT_PROTECTED) },
 		.applies = errcode_rule_applies,
 		.check = errcode_matches_vector, .arg = 1,
+		.repair = error_code,
 	},
 	{
 		.id = "CTL.EVINJ.ERRCODE_NOT_ALLOWED", .sdm = "26.2.1.3", .sdm_also = "A.1",
@@ -451,6 +498,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.gate = { WHEN(VEC_COND, COND_EVENT_HW_EXC), WHEN(VEC_COND, COND_EVENT_PROTECTED) },
 		.applies = errcode_rule_applies,
 		.check = errcode_matches_vector, .arg = 0,
+		.repair = no_error_code,
 	},
 	{
 		.id = "CTL.EVINJ.RSVD_BITS", .sdm = "26.2.1.3",
@@ -462,6 +510,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
 		.check = va_check_zero_bits, .field = FLD_VM_ENTRY_INTR_INFO_FIELD,
+		.repair = va_repair_clear_v1,
 		.mask = BITS(30, 14) | BIT(12), .bitset = VA_BITS_INTR_INFO,
 	},
 	{
@@ -482,6 +531,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.needs = VA_NEED_BASIC,
 		.gate = { WHEN(VEC_COND, COND_EVENT), WHEN(VEC_INTR, 13) },
 		.check = nested_exception,
+		.repair = no_nested_bit,
 	},
 	{
 		/* The SDM up to about 2019 says bits 31:15; hardware checks 31:16
@@ -499,6 +549,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_EXCEPTION_ERROR_CODE, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT_DEC) },
 		.check = va_check_zero_bits, .field = FLD_VM_ENTRY_EXCEPTION_ERROR_CODE,
+		.repair = va_repair_clear_v1,
 		.mask = BITS(31, 16),
 	},
 	{
@@ -544,6 +595,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_IN_SMM) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 10, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.ENTRY.DEACT_DUALMON_OUTSIDE_SMM", .sdm = "26.2.1.3",
@@ -558,6 +610,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_IN_SMM) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 11, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.ENTRY.SMM_DEACT_EXCLUSIVE", .sdm = "26.2.1.3",
@@ -572,6 +625,7 @@ const struct va_rule va_rules_entry_controls[] = {
 		.fields = { FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 10) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 11, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "ADV.ENTRY.MSR_LOAD_COUNT_MAX", .sdm = "26.2.1.3",

@@ -96,6 +96,34 @@ static enum va_status eptp_subfield_offered(const struct va_ctx *c, const struct
 
 /* Bit rule.arg of rule.field may be 1 only if IA32_VMX_EPT_VPID_CAP bit
  * rule.arg2 is 1.  Operands: {0} value, {1} the bit, {2} the MSR, {3} its number. */
+/* Repair: the EPTP subfield takes a value the CPU offers (WB before UC,
+ * 4-level before 5-level walks: what every hypervisor picks first). */
+static bool eptp_offered(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	unsigned shift = eptp_subfield[r->arg].shift;
+	for (unsigned n = 0; n < 2; n++) {
+		unsigned i = r->arg == EPTP_MEMORY_TYPE ? 1 - n : n;
+		if (!((e->v[2] >> eptp_subfield[r->arg].cap_bit[i]) & 1))
+			continue;
+		uint64_t eptp = e->v[0] & ~(7ull << shift);
+		return va_repair_set(out, (enum va_field)r->field,
+				     eptp | (uint64_t)eptp_subfield[r->arg].value[i] << shift);
+	}
+	return false;
+}
+
+/* Repair: a TSC multiplier of 1.0 (48 fraction bits): the guest sees the
+ * host's TSC rate. */
+static bool tsc_multiplier_one(const struct va_ctx *c, const struct va_rule *r,
+			       const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)e;
+	return va_repair_set(out, (enum va_field)r->field, 1ull << 48);
+}
+
 static enum va_status bit_needs_eptcap(const struct va_ctx *c, const struct va_rule *r,
 				       struct va_eval *e)
 {
@@ -169,6 +197,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PINCAP,
 		.check = va_check_allowed0, .arg = VEC_PIN, .bitset = VA_BITS_PIN,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.PIN.ALLOWED1", CTL7, .sdm_also = "A.3.1",
@@ -179,6 +208,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PINCAP,
 		.check = va_check_allowed1, .arg = VEC_PIN, .bitset = VA_BITS_PIN,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC.ALLOWED0", CTL7, .sdm_also = "A.3.2",
@@ -192,6 +222,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PROCCAP,
 		.check = va_check_allowed0, .arg = VEC_PROC, .bitset = VA_BITS_PROC,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.PROC.ALLOWED1", CTL7, .sdm_also = "A.3.2",
@@ -204,6 +235,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.needs = VA_NEED_PROCCAP,
 		.check = va_check_allowed1, .arg = VEC_PROC, .bitset = VA_BITS_PROC,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC2.ALLOWED1", CTL7, .sdm_also = "A.3.3",
@@ -218,6 +250,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_PROC2CAP,
 		.gate = { WHEN(VEC_PROC, 31) },
 		.check = va_check_allowed1, .arg = VEC_SEC, .bitset = VA_BITS_PROC2,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.PROC3.ALLOWED1", CTL7, .sdm_also = "A.3.4",
@@ -231,6 +264,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_PROC3CAP,
 		.gate = { WHEN(VEC_PROC, 17) },
 		.check = va_check_allowed1, .arg = VEC_TER, .bitset = VA_BITS_PROC3,
+		.repair = va_repair_allowed1,
 	},
 	/* CR3 targets and bitmaps. */
 	{
@@ -257,6 +291,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_IO_BITMAP_A, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 25) },
 		.check = va_check_aligned, .field = FLD_IO_BITMAP_A, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IO_BITMAP_A_WIDTH", CTL7,
@@ -280,6 +315,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_IO_BITMAP_B, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 25) },
 		.check = va_check_aligned, .field = FLD_IO_BITMAP_B, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IO_BITMAP_B_WIDTH", CTL7,
@@ -300,6 +336,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_MSR_BITMAP, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 28) },
 		.check = va_check_aligned, .field = FLD_MSR_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.MSR_BITMAP_WIDTH", CTL7,
@@ -320,6 +357,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_VIRTUAL_APIC_PAGE_ADDR, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 21) },
 		.check = va_check_aligned, .field = FLD_VIRTUAL_APIC_PAGE_ADDR, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VAPIC_WIDTH", CTL7,
@@ -345,6 +383,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PROC, 21), UNLESS(VEC_SEC, 9) },
 		.check = va_check_zero_bits, .field = FLD_TPR_THRESHOLD, .mask = BITS(31, 4),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.TPR_THRESHOLD_VTPR", CTL7,
@@ -376,6 +415,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 5) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 3, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.NMIWIN_NEEDS_VNMI", CTL7,
@@ -400,6 +440,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 0) },
 		.check = va_check_aligned, .field = FLD_APIC_ACCESS_ADDR, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.APIC_ACCESS_WIDTH", CTL7,
@@ -422,6 +463,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICREG_NEEDS_TPR_SHADOW", CTL7,
@@ -433,6 +475,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.VID_NEEDS_TPR_SHADOW", CTL7,
@@ -444,6 +487,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.X2APIC_EXCLUDES_APIC_ACCESS", CTL7,
@@ -456,6 +500,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 0, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.VID_NEEDS_EXTINT_EXIT", CTL7,
@@ -470,6 +515,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 9) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 0, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* Posted interrupts. */
 	{
@@ -502,6 +548,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 15, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PI_NV_RANGE", CTL7,
@@ -512,6 +559,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_POSTED_INTR_NV, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_zero_bits, .field = FLD_POSTED_INTR_NV, .mask = BITS(15, 8),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PI_DESC_ALIGN", CTL7,
@@ -525,6 +573,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_POSTED_INTR_DESC_ADDR, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 7) },
 		.check = va_check_aligned, .field = FLD_POSTED_INTR_DESC_ADDR, .mask = BITS(5, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PI_DESC_WIDTH", CTL7,
@@ -548,6 +597,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 5) },
 		.check = va_check_nonzero, .field = FLD_VIRTUAL_PROCESSOR_ID,
+		.repair = va_repair_set_one,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_MEMTYPE", CTL7, .sdm_also = "A.10",
@@ -562,6 +612,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = eptp_subfield_offered, .field = FLD_EPT_POINTER, .arg = EPTP_MEMORY_TYPE,
+		.repair = eptp_offered,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_WALK", CTL7, .sdm_also = "A.10",
@@ -578,6 +629,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = eptp_subfield_offered, .field = FLD_EPT_POINTER, .arg = EPTP_WALK_LENGTH,
+		.repair = eptp_offered,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_AD", CTL7, .sdm_also = "A.10",
@@ -591,6 +643,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = bit_needs_eptcap, .field = FLD_EPT_POINTER, .arg = 6, .arg2 = 21,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EPTP,
 	},
 	{
@@ -606,6 +659,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_EPTCAP,
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = bit_needs_eptcap, .field = FLD_EPT_POINTER, .arg = 7, .arg2 = 23,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EPTP,
 	},
 	{
@@ -621,6 +675,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_EPT_POINTER, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 1) },
 		.check = va_check_zero_bits, .field = FLD_EPT_POINTER, .mask = BITS(11, 8),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_WIDTH", CTL7,
@@ -644,6 +699,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 17) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PML_ADDR_ALIGN", CTL7,
@@ -654,6 +710,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_PML_ADDRESS, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 17) },
 		.check = va_check_aligned, .field = FLD_PML_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.PML_ADDR_WIDTH", CTL7,
@@ -677,6 +734,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 7) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.MBEC_NEEDS_EPT", CTL7,
@@ -689,6 +747,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.SPP_NEEDS_EPT", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -702,6 +761,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 23) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.SPPTP_ALIGN", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -712,6 +772,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SPPTP, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 23) },
 		.check = va_check_aligned, .field = FLD_SPPTP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.SPPTP_WIDTH", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -736,6 +797,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PTGPA_NEEDS_LOAD_RTIT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -751,6 +813,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_ENTRY, .arg2 = 18, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.PTGPA_NEEDS_CLEAR_RTIT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -766,6 +829,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 24) },
 		.check = va_check_ctl_bit, .arg = VEC_EXIT, .arg2 = 25, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* VM functions. */
 	{
@@ -780,6 +844,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.needs = VA_NEED_VMFUNCCAP,
 		.gate = { WHEN(VEC_SEC, 13) },
 		.check = bits_within_cap, .field = FLD_VM_FUNCTION_CONTROL, .arg = MSR_IA32_VMX_VMFUNC,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_VMFUNC,
 	},
 	{
@@ -794,6 +859,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_VM_FUNCTION_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_VMFUNC_EPTP_SWITCH) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_LIST_ALIGN", CTL7,
@@ -805,6 +871,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL, FLD_VM_FUNCTION_CONTROL },
 		.gate = { WHEN(VEC_COND, COND_VMFUNC_EPTP_SWITCH) },
 		.check = va_check_aligned, .field = FLD_EPTP_LIST_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.EPTP_LIST_WIDTH", CTL7,
@@ -828,6 +895,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 14) },
 		.check = va_check_aligned, .field = FLD_VMREAD_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VMREAD_BITMAP_WIDTH", CTL7,
@@ -851,6 +919,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 14) },
 		.check = va_check_aligned, .field = FLD_VMWRITE_BITMAP, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VMWRITE_BITMAP_WIDTH", CTL7,
@@ -876,6 +945,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 18) },
 		.check = va_check_aligned, .field = FLD_VE_INFORMATION_ADDRESS, .mask = PAGE_BITS,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.VE_INFO_WIDTH", CTL7,
@@ -902,6 +972,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_SEC, 25) },
 		.check = va_check_nonzero, .field = FLD_TSC_MULTIPLIER,
+		.repair = tsc_multiplier_one,
 	},
 	/* IPI virtualization (tertiary bit 4). */
 	{
@@ -917,6 +988,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 4) },
 		.check = va_check_aligned, .field = FLD_PID_POINTER_TABLE, .mask = BITS(2, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.IPIV_PIDPT_WIDTH", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -944,6 +1016,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 4) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 21, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* HLAT and other tertiary controls. */
 	{
@@ -957,6 +1030,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 1) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.HLATP_RSVD", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -967,6 +1041,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_HLATP, FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 1) },
 		.check = va_check_zero_bits, .field = FLD_HLATP, .mask = BITS(2, 0) | BITS(11, 5),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "CTL.EXEC.HLATP_WIDTH", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -1005,6 +1080,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 2) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.GPV_NEEDS_EPT", CTL7, .flags = VA_RULE_CANDIDATE,
@@ -1018,6 +1094,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 3) },
 		.check = va_check_ctl_bit, .arg = VEC_SEC, .arg2 = 1, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	/* PASID translation (secondary bit 21). */
 	{
@@ -1075,6 +1152,7 @@ const struct va_rule va_rules_exec_controls[] = {
 		.fields = { FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_ctl_bit, .arg = VEC_PROC, .arg2 = 12, .mask = 0,
+		.repair = va_repair_ctl_bit,
 	},
 	{
 		.id = "CTL.EXEC.APICTIMER_VECTOR_RANGE", CTL7, .flags = VA_RULE_UNCONFIRMED,
@@ -1086,6 +1164,7 @@ const struct va_rule va_rules_exec_controls[] = {
 			    FLD_TERTIARY_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_TER, 8) },
 		.check = va_check_zero_bits, .field = FLD_VIRTUAL_TIMER_VECTOR, .mask = BITS(15, 8),
+		.repair = va_repair_clear_v1,
 	},
 };
 const unsigned va_rules_exec_controls_count =

@@ -26,6 +26,7 @@ const struct va_rule va_rules_exit_controls[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS },
 		.needs = VA_NEED_EXITCAP,
 		.check = va_check_allowed0, .arg = VEC_EXIT, .bitset = VA_BITS_EXIT,
+		.repair = va_repair_allowed0,
 	},
 	{
 		.id = "CTL.EXIT.ALLOWED1", .sdm = "26.2.1.2", .sdm_also = "A.4",
@@ -54,6 +55,7 @@ const struct va_rule va_rules_exit_controls[] = {
 		.needs = VA_NEED_EXIT2CAP,
 		.gate = { WHEN(VEC_EXIT, 31) },
 		.check = va_check_allowed1, .arg = VEC_EXIT2, .bitset = VA_BITS_EXIT2,
+		.repair = va_repair_allowed1,
 	},
 	{
 		.id = "CTL.EXIT.SAVE_TIMER_NEEDS_TIMER", .sdm = "26.2.1.2",
@@ -72,6 +74,7 @@ const struct va_rule va_rules_exit_controls[] = {
 		.fields = { FLD_VM_EXIT_CONTROLS, FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_EXIT, 22) },
 		.check = va_check_ctl_bit, .arg = VEC_PIN, .arg2 = 6, .mask = 1,
+		.repair = va_repair_ctl_bit,
 	},
 	VA_MSR_AREA_RULES("CTL.EXIT.MSR_STORE", "26.2.1.2", "VM-exit MSR-store",
 			  VM_EXIT_MSR_STORE_ADDR, VM_EXIT_MSR_STORE_COUNT, COND_EXIT_MSR_STORE),

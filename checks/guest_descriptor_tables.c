@@ -21,6 +21,7 @@
 	.notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_BASE }, .needs = VA_NEED_LINEAR, \
 	.gate = { WHEN(VEC_COND, COND_INTEL64) }, \
+	.repair = va_repair_canonical, \
 	.check = va_check_canonical, .field = FLD_GUEST_##R##_BASE }
 
 #define TABLE_LIMIT_HIGH(R) { \
@@ -32,6 +33,7 @@
 		"buffer as 32 bits, which pulls in base bytes.", \
 	.notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_LIMIT }, \
+	.repair = va_repair_clear_v1, \
 	.check = va_check_zero_bits, .field = FLD_GUEST_##R##_LIMIT, .mask = BITS(31, 16) }
 
 const struct va_rule va_rules_guest_descriptor_tables[] = {

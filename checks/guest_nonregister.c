@@ -315,6 +315,15 @@ static enum va_status bs_consistent(const struct va_ctx *c, const struct va_rule
 }
 
 /* {0} pending debug exceptions, {1} interruptibility */
+/* Repair: BS (bit 14) says what the single-step state says (rule.arg). */
+static bool bs_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		   struct va_state *out)
+{
+	(void)c;
+	uint64_t pd = e->v[0] & ~PDBG_BS;
+	return va_repair_set(out, FLD_GUEST_PENDING_DBG_EXCEPTIONS, r->arg ? pd | PDBG_BS : pd);
+}
+
 static enum va_status rtm_without_movss(const struct va_ctx *c, const struct va_rule *r,
 					struct va_eval *e)
 {
@@ -557,6 +566,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "VirtualBox checks it; KVM and Xen leave it to the processor.",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO },
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
+		.repair = va_repair_clear_v1,
 		.mask = INTR_RESERVED, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
 	{
@@ -660,6 +670,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO },
 		.gate = { UNLESS(VEC_COND, COND_IN_SMM) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
+		.repair = va_repair_clear_v1,
 		.mask = INTR_SMI, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
 	{
@@ -673,6 +684,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, ENTRY_CTL_SMM) },
 		.check = va_check_one_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO, .mask = INTR_SMI,
+		.repair = va_repair_set_v1,
 		.bitset = VA_BITS_INTERRUPTIBILITY,
 	},
 	{
@@ -705,6 +717,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO },
 		.applies = enclave_interruption,
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
+		.repair = va_repair_clear_v1,
 		.mask = INTR_MOVSS, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
 	{
@@ -739,6 +752,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.gate = { WHEN(VEC_COND, COND_FRED_GUEST) },
 		.applies = ss_dpl_is_3,
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
+		.repair = va_repair_clear_v1,
 		.mask = INTR_STI, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
 	/* Pending debug exceptions */
@@ -753,6 +767,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "KVM and Xen leave it to the processor.",
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
 		.check = va_check_zero_bits, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS,
+		.repair = va_repair_clear_v1,
 		.mask = PDBG_RESERVED, .bitset = VA_BITS_PENDING_DBG,
 	},
 	{
@@ -777,6 +792,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			    FLD_GUEST_ACTIVITY_STATE },
 		.applies = bs_trigger,
 		.check = bs_consistent, .arg = 1,
+		.repair = bs_fix,
 	},
 	{
 		.id = "GUEST.PENDDBG.BS_FORBIDDEN", .sdm = "26.3.1.5",
@@ -798,6 +814,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			    FLD_GUEST_ACTIVITY_STATE },
 		.applies = bs_trigger,
 		.check = bs_consistent, .arg = 0,
+		.repair = bs_fix,
 	},
 	{
 		.id = "GUEST.PENDDBG.RTM_OTHER_BITS", .sdm = "26.3.1.5",
@@ -810,6 +827,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
 		.applies = rtm_pending,
 		.check = va_check_zero_bits, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS,
+		.repair = va_repair_clear_v1,
 		.mask = PDBG_RTM_MUST_BE_0, .bitset = VA_BITS_PENDING_DBG,
 	},
 	{
@@ -823,6 +841,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
 		.applies = rtm_pending,
 		.check = va_check_one_bits, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS,
+		.repair = va_repair_set_v1,
 		.mask = PDBG_ENABLED_BP, .bitset = VA_BITS_PENDING_DBG,
 	},
 	{
@@ -872,6 +891,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_VMCS_LINK_POINTER },
 		.gate = { WHEN(VEC_COND, COND_LINK_POINTER) },
 		.check = va_check_aligned, .field = FLD_VMCS_LINK_POINTER, .mask = BITS(11, 0),
+		.repair = va_repair_link_pointer,
 	},
 	{
 		.id = "GUEST.LINKPTR.WIDTH", .sdm = "26.3.1.5",
@@ -889,6 +909,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.needs = VA_NEED_MAXPHYADDR,
 		.gate = { WHEN(VEC_COND, COND_LINK_POINTER) },
 		.check = va_check_width, .field = FLD_VMCS_LINK_POINTER,
+		.repair = va_repair_link_pointer,
 	},
 	{
 		.id = "GUEST.LINKPTR.REVISION", .sdm = "26.3.1.5",
@@ -911,6 +932,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.gate = { WHEN(VEC_COND, COND_LINK_POINTER) },
 		.applies = link_pointer_dereferenced,
 		.check = link_revision,
+		.repair = va_repair_link_pointer,
 	},
 	{
 		.id = "GUEST.LINKPTR.SHADOW_BIT", .sdm = "26.3.1.5",
@@ -936,6 +958,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.gate = { WHEN(VEC_COND, COND_LINK_POINTER) },
 		.applies = link_pointer_dereferenced,
 		.check = link_shadow_bit,
+		.repair = va_repair_link_pointer,
 	},
 	{
 		.id = "GUEST.LINKPTR.NOT_CURRENT_VMCS", .sdm = "26.3.1.5",

@@ -192,6 +192,15 @@ static enum va_status cet_needs_wp(const struct va_ctx *c, const struct va_rule 
 	return va_missing_bits(cr0, CR0_WP) ? VA_FAIL : VA_PASS;
 }
 
+/* Repair: CR0.WP, which CET requires ({1} = GUEST_CR0). */
+static bool guest_wp_for_cet(const struct va_ctx *c, const struct va_rule *r,
+			     const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	return va_repair_set(out, FLD_GUEST_CR0, e->v[1] | CR0_WP);
+}
+
 /* CR4.FRED must be 0 outside IA-32e mode; decided only on a FRED CPU.
  * {0} GUEST_CR4, {1} the FRED bit when set */
 static enum va_status fred_off_outside_ia32e(const struct va_ctx *c, const struct va_rule *r,
@@ -331,6 +340,40 @@ static enum va_status efer_lme(const struct va_ctx *c, const struct va_rule *r,
 	return e->v[1] == e->v[2] ? VA_PASS : VA_FAIL;
 }
 
+/* Repairs.  PG without PE: a guest entering IA-32e mode needs protected
+ * mode, so PE is set; otherwise PG is dropped (with unrestricted guest,
+ * PE = 0 is real mode, and paging without it does not exist). */
+static bool pe_for_pg(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		      struct va_state *out)
+{
+	(void)r;
+	uint64_t cr0 = e->v[0];
+	return va_repair_set(out, FLD_GUEST_CR0,
+			     va_cond(c, COND_IA32E_GUEST) ? cr0 | CR0_PE : cr0 & ~CR0_PG);
+}
+
+/* EFER.LMA := "IA-32e mode guest" (the control says what the VMM means),
+ * and LME with it, which must agree with LMA when paging is on. */
+static bool efer_lma_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	uint64_t efer = e->v[0] & ~(BIT(EFER_LMA_BIT) | BIT(EFER_LME_BIT));
+	return va_repair_set(out, FLD_GUEST_IA32_EFER,
+			     efer | (e->v[1] << EFER_LMA_BIT) | (e->v[1] << EFER_LME_BIT));
+}
+
+/* EFER.LME := EFER.LMA, with paging on the two agree. */
+static bool efer_lme_fix(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	uint64_t efer = e->v[0] & ~BIT(EFER_LME_BIT);
+	return va_repair_set(out, FLD_GUEST_IA32_EFER, efer | (e->v[2] << EFER_LME_BIT));
+}
+
 /* The address rule.field holds with the bits of rule.mask cleared is
  * canonical.  {0} value, {1} width L, {2} the address tested */
 static enum va_status canonical_masked(const struct va_ctx *c, const struct va_rule *r,
@@ -450,6 +493,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR0, FIELDS_UG },
 		.needs = VA_NEED_CR0_FIXED,
 		.check = cr0_fixed0, .field = FLD_GUEST_CR0, .bitset = VA_BITS_CR0,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "GUEST.CR0.FIXED1", GUEST_REGS,
@@ -463,6 +507,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR0, FIELDS_UG },
 		.needs = VA_NEED_CR0_FIXED,
 		.check = cr0_fixed1, .field = FLD_GUEST_CR0, .bitset = VA_BITS_CR0,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.CR0.PG_WITHOUT_PE", GUEST_REGS,
@@ -476,6 +521,7 @@ const struct va_rule va_rules_guest_regs[] = {
 			 NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR0 },
 		.check = pg_needs_pe, .field = FLD_GUEST_CR0, .bitset = VA_BITS_CR0,
+		.repair = pe_for_pg,
 	},
 	{
 		.id = "GUEST.CR4.FIXED0", GUEST_REGS,
@@ -489,6 +535,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR4 },
 		.needs = VA_NEED_CR4_FIXED,
 		.check = cr4_fixed0, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "GUEST.CR4.FIXED1", GUEST_REGS,
@@ -505,6 +552,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR4 },
 		.needs = VA_NEED_CR4_FIXED,
 		.check = cr4_fixed1, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.CR4.CET_WITHOUT_WP", GUEST_REGS,
@@ -515,6 +563,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.notes = "Bochs and KVM check it; VirtualBox has no CET. " NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR4, FLD_GUEST_CR0 },
 		.check = cet_needs_wp, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = guest_wp_for_cet,
 	},
 	{
 		.id = "GUEST.DEBUGCTL.RESERVED", GUEST_REGS,
@@ -532,6 +581,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_DEBUGCTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 2) },
 		.check = debugctl_reserved, .field = FLD_GUEST_IA32_DEBUGCTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.IA32E.CR0_PG", GUEST_REGS,
@@ -544,6 +594,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR0, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, ENTRY_IA32E_BIT) },
 		.check = va_check_one_bits, .field = FLD_GUEST_CR0, .mask = CR0_PG, .bitset = VA_BITS_CR0,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "GUEST.IA32E.CR4_PAE", GUEST_REGS,
@@ -555,6 +606,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR4, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, ENTRY_IA32E_BIT) },
 		.check = va_check_one_bits, .field = FLD_GUEST_CR4, .mask = CR4_PAE, .bitset = VA_BITS_CR4,
+		.repair = va_repair_set_v1,
 	},
 	{
 		.id = "GUEST.CR4.PCIDE_NON_IA32E", GUEST_REGS,
@@ -565,6 +617,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_CR4, FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_ENTRY, ENTRY_IA32E_BIT) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_CR4, .mask = CR4_PCIDE,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_CR4,
 	},
 	{
@@ -582,6 +635,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.gate = { UNLESS(VEC_ENTRY, ENTRY_IA32E_BIT) },
 		.applies = fred_cpu_or_unknown,
 		.check = fred_off_outside_ia32e, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.CR3.RESERVED", GUEST_REGS,
@@ -610,6 +664,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_DR7, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 2) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_DR7, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.SYSENTER_ESP.CANONICAL", GUEST_REGS,
@@ -622,6 +677,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_GUEST_SYSENTER_ESP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.SYSENTER_EIP.CANONICAL", GUEST_REGS,
@@ -634,6 +690,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_GUEST_SYSENTER_EIP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.PERF_GLOBAL_CTRL.RESERVED", GUEST_REGS,
@@ -650,6 +707,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_PERF_GLOBAL_CTRL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 13) },
 		.check = perf_global_reserved, .field = FLD_GUEST_IA32_PERF_GLOBAL_CTRL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.PAT.VALUE", GUEST_REGS,
@@ -663,6 +721,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_PAT, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 14) },
 		.check = va_check_pat, .field = FLD_GUEST_IA32_PAT,
+		.repair = va_repair_pat,
 	},
 	{
 		.id = "GUEST.EFER.RESERVED", GUEST_REGS,
@@ -676,6 +735,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_EFER, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 15) },
 		.check = efer_reserved, .field = FLD_GUEST_IA32_EFER, .bitset = VA_BITS_EFER,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.EFER.LMA", GUEST_REGS,
@@ -687,6 +747,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_EFER, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 15) },
 		.check = efer_lma, .field = FLD_GUEST_IA32_EFER, .bitset = VA_BITS_EFER,
+		.repair = efer_lma_fix,
 	},
 	{
 		.id = "GUEST.EFER.LME", GUEST_REGS,
@@ -700,6 +761,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_EFER, FLD_GUEST_CR0, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 15), WHEN(VEC_COND, COND_GUEST_PG) },
 		.check = efer_lme, .field = FLD_GUEST_IA32_EFER, .bitset = VA_BITS_EFER,
+		.repair = efer_lme_fix,
 	},
 	{
 		.id = "GUEST.BNDCFGS.RESERVED", GUEST_REGS,
@@ -711,6 +773,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_BNDCFGS, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 16) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_BNDCFGS, .mask = BITS(11, 2),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.BNDCFGS.BASE_CANONICAL", GUEST_REGS,
@@ -723,6 +786,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 16) },
 		.check = canonical_masked, .field = FLD_GUEST_BNDCFGS, .mask = PAGE_OFFSET_BITS,
+		.repair = va_repair_canonical_masked,
 	},
 	{
 		.id = "GUEST.RTIT_CTL.RESERVED", GUEST_REGS,
@@ -736,6 +800,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_RTIT_CTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 18) },
 		.check = rtit_reserved, .field = FLD_GUEST_IA32_RTIT_CTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.S_CET.RESERVED", GUEST_REGS,
@@ -749,6 +814,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_S_CET, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 20) },
 		.check = s_cet_reserved, .field = FLD_GUEST_S_CET, .bitset = VA_BITS_S_CET,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.S_CET.SUPPRESS_AND_TRACKER", GUEST_REGS,
@@ -773,6 +839,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 20), WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_GUEST_S_CET,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.INTR_SSP_TABLE.CANONICAL", GUEST_REGS,
@@ -783,6 +850,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 20), WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_GUEST_INTR_SSP_TABLE,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.LBR_CTL.RESERVED", GUEST_REGS,
@@ -795,6 +863,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_LBR_CTL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 21) },
 		.check = lbr_reserved, .field = FLD_GUEST_IA32_LBR_CTL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.PKRS.HIGH", GUEST_REGS,
@@ -804,6 +873,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_PKRS, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 22) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_IA32_PKRS, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.UINV.HIGH", GUEST_REGS,
@@ -815,6 +885,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_UINV, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 19) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_UINV, .mask = BITS(15, 8),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.SPEC_CTRL.VALUE", GUEST_REGS, .flags = VA_RULE_CANDIDATE,
@@ -828,6 +899,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_SPEC_CTRL, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 24) },
 		.check = spec_ctrl_value, .field = FLD_GUEST_IA32_SPEC_CTRL,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.FRED_CONFIG.RESERVED", GUEST_REGS,
@@ -837,6 +909,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_FRED_CONFIG, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 23) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_IA32_FRED_CONFIG,
+		.repair = va_repair_clear_v1,
 		.mask = BIT(2) | BITS(5, 4) | BIT(11),
 	},
 	{
@@ -849,6 +922,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 23) },
 		.check = canonical_masked, .field = FLD_GUEST_IA32_FRED_CONFIG,
+		.repair = va_repair_canonical_masked,
 		.mask = PAGE_OFFSET_BITS,
 	},
 #define FRED_ALIGN(reg, bits, text, msg, note) { \
@@ -859,6 +933,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.fields = { FLD_GUEST_IA32_FRED_##reg, FLD_VM_ENTRY_CONTROLS }, \
 		.gate = { WHEN(VEC_ENTRY, 23) }, \
 		.check = va_check_aligned, .field = FLD_GUEST_IA32_FRED_##reg, .mask = (bits), \
+		.repair = va_repair_clear_v1, \
 	}
 #define FRED_CANONICAL(reg, note) { \
 		.id = "GUEST.FRED_" #reg ".CANONICAL", GUEST_REGS, \
@@ -869,6 +944,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.needs = VA_NEED_LINEAR, \
 		.gate = { WHEN(VEC_ENTRY, 23) }, \
 		.check = va_check_canonical, .field = FLD_GUEST_IA32_FRED_##reg, \
+		.repair = va_repair_canonical, \
 	}
 #define RSP_ALIGNED "64-byte aligned (bits 5:0 are 0)"
 #define SSP_ALIGNED "8-byte aligned (bits 2:0 are 0)"

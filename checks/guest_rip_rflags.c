@@ -91,6 +91,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_RIP, FLD_VM_ENTRY_CONTROLS, FLD_GUEST_CS_AR_BYTES },
 		.gate = { UNLESS(VEC_COND, COND_64BIT_GUEST_CODE), WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RIP, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.RIP.UPPER_IDENTICAL", .sdm = "26.3.1.4",
@@ -110,6 +111,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_64BIT_GUEST_CODE) },
 		.check = upper_bits_identical, .field = FLD_GUEST_RIP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "GUEST.RFLAGS.RESERVED", .sdm = "26.3.1.4",
@@ -123,6 +125,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 			 "purpose to provoke a guest-state failure.",
 		.fields = { FLD_GUEST_RFLAGS },
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_RESERVED,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -135,6 +138,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.notes = NOTE_SW_CPU,
 		.fields = { FLD_GUEST_RFLAGS },
 		.check = va_check_one_bits, .field = FLD_GUEST_RFLAGS, .mask = BIT(1),
+		.repair = va_repair_set_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -199,6 +203,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.gate = { WHEN(VEC_COND, COND_FRED_GUEST) },
 		.applies = ss_dpl_is_3,
 		.check = va_check_zero_bits, .field = FLD_GUEST_RFLAGS, .mask = RFLAGS_IOPL,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_RFLAGS,
 	},
 	{
@@ -211,6 +216,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.fields = { FLD_GUEST_SSP, FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_ENTRY, 20) },
 		.check = va_check_aligned, .field = FLD_GUEST_SSP, .mask = BITS(1, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "GUEST.SSP.UPPER_IDENTICAL", .sdm = "26.3.1.4",
@@ -226,6 +232,7 @@ const struct va_rule va_rules_guest_rip_rflags[] = {
 		.needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_ENTRY, 20), WHEN(VEC_COND, COND_INTEL64) },
 		.check = upper_bits_identical, .field = FLD_GUEST_SSP,
+		.repair = va_repair_canonical,
 	},
 };
 const unsigned va_rules_guest_rip_rflags_count =

@@ -401,6 +401,163 @@ static const char *cs_type_hint(const struct va_eval *ev)
 
 /* ---- the record shapes ---------------------------------------------- */
 
+/* ---- repairs ------------------------------------------------------- */
+
+/* A data register or LDTR whose selector is null (index 0, TI 0) in
+ * protected mode: the VMM meant "no segment", so it is marked unusable,
+ * keeping the DPL bits (SS.DPL is the CPL even when SS is unusable). */
+static bool null_to_unusable(const struct va_ctx *c, enum seg s, struct va_state *out)
+{
+	if (s == SEG_CS || s == SEG_TR || !va_cond(c, COND_GUEST_PE) || va_cond(c, COND_V86) ||
+	    (sel_of(c, s) & ~3ull) != 0)
+		return false;
+	return va_repair_set(out, (enum va_field)segs[s].ar,
+			     AR_UNUSABLE | (ar_of(c, s) & BITS(6, 5)));
+}
+
+static bool set_ar(const struct va_ctx *c, enum seg s, uint64_t clear, uint64_t set,
+		   struct va_state *out)
+{
+	return va_repair_set(out, (enum va_field)segs[s].ar, (ar_of(c, s) & ~clear) | set);
+}
+
+static bool fix_ar_bit(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)e;
+	enum seg s = (enum seg)r->arg;
+	return null_to_unusable(c, s, out) || set_ar(c, s, r->mask, r->arg2 ? r->mask : 0, out);
+}
+
+static bool fix_accessed(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)e;
+	enum seg s = (enum seg)r->arg;
+	return null_to_unusable(c, s, out) || set_ar(c, s, 0, AR_TYPE_ACCESSED, out);
+}
+
+static bool fix_readable(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)e;
+	enum seg s = (enum seg)r->arg;
+	return null_to_unusable(c, s, out) || set_ar(c, s, 0, AR_TYPE_READABLE, out);
+}
+
+static bool fix_unusable_only(const struct va_ctx *c, const struct va_rule *r,
+			      const struct va_eval *e, struct va_state *out)
+{
+	(void)e;
+	return null_to_unusable(c, (enum seg)r->arg, out);
+}
+
+/* G against the limit: a limit above 1 MiB keeps its size with G = 1 and
+ * bits 11:0 all 1; a smaller one becomes byte-granular. */
+static bool fix_g_low(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		      struct va_state *out)
+{
+	enum seg s = (enum seg)r->arg;
+	if (any_of(e->v[1], LIMIT_PAGE_HIGH))
+		return va_repair_set(out, (enum va_field)segs[s].limit, e->v[1] | LIMIT_PAGE_LOW);
+	return set_ar(c, s, AR_G, 0, out);
+}
+
+static bool fix_g_high(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	enum seg s = (enum seg)r->arg;
+	bool changed = set_ar(c, s, 0, AR_G, out);
+	return va_repair_set(out, (enum va_field)segs[s].limit, e->v[1] | LIMIT_PAGE_LOW) || changed;
+}
+
+static bool fix_v86_base(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			 struct va_state *out)
+{
+	(void)c;
+	return va_repair_set(out, (enum va_field)segs[r->arg].base, e->v[2]);
+}
+
+static bool fix_v86_limit(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)c;
+	(void)e;
+	return va_repair_set(out, (enum va_field)segs[r->arg].limit, LIMIT_V86);
+}
+
+static bool fix_v86_ar(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		       struct va_state *out)
+{
+	(void)c;
+	(void)e;
+	return va_repair_set(out, (enum va_field)segs[r->arg].ar, AR_V86);
+}
+
+/* An unaccessed code CS gets its accessed bit; anything else is a wrong
+ * descriptor, which only its owner can choose. */
+static bool fix_cs_type(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			struct va_state *out)
+{
+	(void)r;
+	return unaccessed_code((unsigned)e->v[1]) && set_ar(c, SEG_CS, 0, AR_TYPE_ACCESSED, out);
+}
+
+static bool fix_ss_type(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			struct va_state *out)
+{
+	(void)r;
+	if (null_to_unusable(c, SEG_SS, out))
+		return true;
+	return (e->v[1] == 2 || e->v[1] == 6) && set_ar(c, SEG_SS, 0, AR_TYPE_ACCESSED, out);
+}
+
+/* A TSS descriptor (type 1, 3, 9 or 11) as TR becomes busy: 11, or 3 for a
+ * 16-bit TSS outside IA-32e mode ({2}). */
+static bool fix_tr_type(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			struct va_state *out)
+{
+	(void)r;
+	unsigned type = (unsigned)e->v[1];
+	if ((type & 5) != 1)
+		return false;
+	unsigned want = (type & 8) || e->v[2] ? 11 : 3;
+	return set_ar(c, SEG_TR, 0xf, want, out);
+}
+
+/* A type-3 (real-mode style) CS runs at CPL 0. */
+static bool fix_cs_dpl0(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_ar(c, SEG_CS, BITS(6, 5), 0, out);
+}
+
+static bool fix_cs_db(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+		      struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_ar(c, SEG_CS, AR_DB, 0, out);
+}
+
+/* SS.DPL := the SS selector's RPL ({3}), or 0 in real mode. */
+static bool fix_ss_dpl_rpl(const struct va_ctx *c, const struct va_rule *r,
+			   const struct va_eval *e, struct va_state *out)
+{
+	(void)r;
+	return set_ar(c, SEG_SS, BITS(6, 5), e->v[3] << 5, out);
+}
+
+static bool fix_ss_dpl_zero(const struct va_ctx *c, const struct va_rule *r,
+			    const struct va_eval *e, struct va_state *out)
+{
+	(void)r;
+	(void)e;
+	return set_ar(c, SEG_SS, BITS(6, 5), 0, out);
+}
+
 #define GUEST33 .sdm = "26.3.1.2", .stage = VA_STAGE_GUEST, .outcome = VA_OUT_ENTRY_FAILURE, \
 	.code = 33, .qualification = 0
 
@@ -465,6 +622,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.hint = HINT, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_SELECTOR FX_##W(R) }, WHERE_##W(R), \
 	.check = va_check_zero_bits, .field = FLD_GUEST_##R##_SELECTOR, .mask = BIT(2), \
+	.repair = va_repair_clear_v1, \
 	.arg = SEG_##R }
 
 #define V86_BASE(R) { \
@@ -475,6 +633,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		   "selector times 16, {2}", \
 	.hint = HINT_V86, .notes = NOTE_V86_BASE, \
 	.fields = { FLD_GUEST_##R##_BASE, FLD_GUEST_##R##_SELECTOR, FLD_GUEST_RFLAGS }, \
+	.repair = fix_v86_base, \
 	V86_GATE, .check = v86_base, .field = FLD_GUEST_##R##_BASE, .arg = SEG_##R }
 
 #define V86_LIMIT(R) { \
@@ -483,6 +642,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.message = "{f0} = {0}: in virtual-8086 mode the limit must be 0xffff (64 KiB)", \
 	.hint = HINT_V86, .notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_LIMIT, FLD_GUEST_RFLAGS }, \
+	.repair = fix_v86_limit, \
 	V86_GATE, .check = v86_limit, .field = FLD_GUEST_##R##_LIMIT, .arg = SEG_##R }
 
 #define V86_AR(R) { \
@@ -493,6 +653,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		   "set but must be 0: {1:bits}; clear but must be 1: {2:bits}", \
 	.hint = HINT_V86, .notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES, FLD_GUEST_RFLAGS }, \
+	.repair = fix_v86_ar, \
 	V86_GATE, .check = v86_ar, .field = FLD_GUEST_##R##_AR_BYTES, .bitset = VA_BITS_AR, \
 	.arg = SEG_##R }
 
@@ -501,6 +662,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.summary = "GUEST_" #R "_BASE is canonical", \
 	.message = MSG_CANONICAL, .hint = HINT_CANONICAL, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_BASE FX_##W(R) }, .needs = VA_NEED_LINEAR, WHERE_##W(R), \
+	.repair = va_repair_canonical, \
 	.check = va_check_canonical, .field = FLD_GUEST_##R##_BASE, .arg = SEG_##R }
 
 #define BASE_HIGH(R, W, NOTES) { \
@@ -510,6 +672,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.hint = HINT_BASE_HIGH, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_BASE FX_##W(R) }, WHERE_##W(R), \
 	.check = va_check_zero_bits, .field = FLD_GUEST_##R##_BASE, .mask = BITS(63, 32), \
+	.repair = va_repair_clear_v1, \
 	.arg = SEG_##R }
 
 #define TYPE_ACCESSED(R) { \
@@ -520,6 +683,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		"clear, and VM entry requires it for every usable data register.", \
 	.hint_for = null_ar_hint, .notes = NOTE_ACCESSED, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES FX_DATA(R) }, WHERE_DATA(R), \
+	.repair = fix_accessed, \
 	.check = data_accessed, .field = FLD_GUEST_##R##_AR_BYTES, .bitset = VA_BITS_AR, \
 	.arg = SEG_##R }
 
@@ -531,6 +695,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		   "segment in " #R " must be readable", \
 	.notes = NOTE_HW, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES FX_DATA(R) }, WHERE_DATA(R), \
+	.repair = fix_readable, \
 	.check = data_code_readable, .field = FLD_GUEST_##R##_AR_BYTES, .bitset = VA_BITS_AR, \
 	.arg = SEG_##R }
 
@@ -541,6 +706,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.message = "{f0} = {0}: {1:bits} must be " #WANT ": " WHY, \
 	.hint = HINT, .hint_for = HF_##W, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES FX_##W(R) }, WHERE_##W(R), \
+	.repair = fix_ar_bit, \
 	.check = ar_bit_is, .field = FLD_GUEST_##R##_AR_BYTES, .mask = BITV, .arg2 = WANT, \
 	.bitset = VA_BITS_AR, .arg = SEG_##R }
 
@@ -556,6 +722,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 	.hint = HINT, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES FX_##W(R) }, WHERE_##W(R), \
 	.check = va_check_zero_bits, .field = FLD_GUEST_##R##_AR_BYTES, .mask = MASK, \
+	.repair = va_repair_clear_v1, \
 	.bitset = VA_BITS_AR, .arg = SEG_##R }
 
 #define RSVD_11_8(R, W, NOTES) AR_RSVD(R, "AR_RSVD_11_8", W, AR_RSVD_11_8, 11, 8, \
@@ -571,6 +738,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		   "all 1", \
 	.hint = HINT_G_LOW, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES, FLD_GUEST_##R##_LIMIT FX_##W(R) }, WHERE_##W(R), \
+	.repair = fix_g_low, \
 	.check = g_limit_low, .field = FLD_GUEST_##R##_AR_BYTES, .bitset = VA_BITS_AR, \
 	.arg = SEG_##R }
 
@@ -582,6 +750,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		   "all 1), or lower the limit", \
 	.hint = HINT_G_HIGH, .notes = NOTES, \
 	.fields = { FLD_GUEST_##R##_AR_BYTES, FLD_GUEST_##R##_LIMIT FX_##W(R) }, WHERE_##W(R), \
+	.repair = fix_g_high, \
 	.check = g_limit_high, .field = FLD_GUEST_##R##_AR_BYTES, .bitset = VA_BITS_AR, \
 	.arg = SEG_##R }
 
@@ -598,6 +767,7 @@ static const char *cs_type_hint(const struct va_eval *ev)
 		    FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL }, \
 	.gate = { UNLESS(VEC_COND, COND_V86), UNLESS(VEC_COND, COND_UG), \
 		  WHEN(VEC_COND, COND_##R##_USABLE) }, \
+	.repair = fix_unusable_only, \
 	.check = dpl_ge_rpl, .field = FLD_GUEST_##R##_AR_BYTES, .arg = SEG_##R }
 
 const struct va_rule va_rules_guest_segments[] = {
@@ -649,6 +819,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.fields = { FLD_GUEST_CS_AR_BYTES, FLD_GUEST_RFLAGS, FLD_CPU_BASED_VM_EXEC_CONTROL,
 			    FLD_SECONDARY_VM_EXEC_CONTROL },
 		WHERE_NV86(CS),
+		.repair = fix_cs_type,
 		.check = cs_type, .field = FLD_GUEST_CS_AR_BYTES, .bitset = VA_BITS_AR, .arg = SEG_CS,
 	},
 	{
@@ -660,6 +831,7 @@ const struct va_rule va_rules_guest_segments[] = {
 			"0xF3 for ring 3; add D/B and G for a flat 32-bit stack).",
 		.hint_for = null_ar_hint, .notes = NOTE_SS_BOCHS,
 		.fields = { FLD_GUEST_SS_AR_BYTES FX_DATA(SS) }, WHERE_DATA(SS),
+		.repair = fix_ss_type,
 		.check = ss_type, .field = FLD_GUEST_SS_AR_BYTES, .bitset = VA_BITS_AR, .arg = SEG_SS,
 	},
 	TYPE_ACCESSED(DS), TYPE_ACCESSED(ES), TYPE_ACCESSED(FS), TYPE_ACCESSED(GS),
@@ -683,6 +855,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.notes = NOTE_HW,
 		.fields = { FLD_GUEST_CS_AR_BYTES, FLD_GUEST_RFLAGS }, WHERE_NV86(CS),
 		.check = cs_dpl_type3, .field = FLD_GUEST_CS_AR_BYTES, .arg = SEG_CS,
+		.repair = fix_cs_dpl0,
 	},
 	{
 		.id = "GUEST.SEG.CS.DPL_NONCONFORMING", GUEST33,
@@ -723,6 +896,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.fields = { FLD_GUEST_SS_AR_BYTES, FLD_GUEST_SS_SELECTOR, FLD_GUEST_RFLAGS,
 			    FLD_CPU_BASED_VM_EXEC_CONTROL, FLD_SECONDARY_VM_EXEC_CONTROL },
 		.gate = { UNLESS(VEC_COND, COND_V86), UNLESS(VEC_COND, COND_UG) },
+		.repair = fix_ss_dpl_rpl,
 		.check = ss_dpl_eq_rpl, .field = FLD_GUEST_SS_AR_BYTES, .arg = SEG_SS,
 	},
 	{
@@ -738,6 +912,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.fields = { FLD_GUEST_SS_AR_BYTES, FLD_GUEST_CS_AR_BYTES, FLD_GUEST_CR0,
 			    FLD_GUEST_RFLAGS },
 		WHERE_NV86(SS),
+		.repair = fix_ss_dpl_zero,
 		.check = ss_dpl_zero, .field = FLD_GUEST_SS_AR_BYTES, .arg = SEG_SS,
 	},
 	DPL_GE_RPL(DS), DPL_GE_RPL(ES), DPL_GE_RPL(FS), DPL_GE_RPL(GS),
@@ -765,6 +940,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.notes = "IA-32e mode with CS.L = 0 is legal (compatibility mode). " NOTE_HW,
 		.fields = { FLD_GUEST_CS_AR_BYTES, FLD_GUEST_RFLAGS, FLD_VM_ENTRY_CONTROLS },
 		.gate = { UNLESS(VEC_COND, COND_V86), WHEN(VEC_COND, COND_IA32E_GUEST) },
+		.repair = fix_cs_db,
 		.check = cs_db_with_l, .field = FLD_GUEST_CS_AR_BYTES, .bitset = VA_BITS_AR,
 		.arg = SEG_CS,
 	},
@@ -798,6 +974,7 @@ const struct va_rule va_rules_guest_segments[] = {
 			 "ignores the IA-32e mode control. Bochs and VirtualBox follow the SDM; KVM "
 			 "and Xen leave the entry check to the CPU.",
 		.fields = { FLD_GUEST_TR_AR_BYTES, FLD_VM_ENTRY_CONTROLS },
+		.repair = fix_tr_type,
 		.check = tr_type, .field = FLD_GUEST_TR_AR_BYTES, .arg = SEG_TR,
 	},
 	AR_BIT(TR, "S", ALWAYS, AR_S, 0, "bit 4 (S)", "TR holds a system segment (a TSS)",
@@ -821,6 +998,7 @@ const struct va_rule va_rules_guest_segments[] = {
 		.hint_for = null_ar_hint,
 		.notes = "Also checked in virtual-8086 and real mode. " NOTE_HW,
 		.fields = { FLD_GUEST_LDTR_AR_BYTES }, WHERE_USABLE(LDTR),
+		.repair = fix_unusable_only,
 		.check = ldtr_type, .field = FLD_GUEST_LDTR_AR_BYTES, .arg = SEG_LDTR,
 	},
 	AR_BIT(LDTR, "S", USABLE, AR_S, 0, "bit 4 (S)",

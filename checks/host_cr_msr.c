@@ -52,6 +52,15 @@ static enum va_status cet_needs_wp(const struct va_ctx *c, const struct va_rule 
 	return va_missing_bits(e->v[1], CR0_WP) ? VA_FAIL : VA_PASS;
 }
 
+/* Repair: HOST_CR0.WP, which CET requires ({1} = HOST_CR0). */
+static bool host_wp_for_cet(const struct va_ctx *c, const struct va_rule *r,
+			    const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	(void)r;
+	return va_repair_set(out, FLD_HOST_CR0, e->v[1] | CR0_WP);
+}
+
 /*
  * HOST_CR3 within the physical-address width, except the LAM bits 62:61
  * on a CPU with linear-address masking.  {0} value, {1} width, {2} bits
@@ -109,6 +118,15 @@ static enum va_status efer_bit_matches_hass(const struct va_ctx *c, const struct
 	e->v[1] = (c->vec[VEC_EXIT] & EXIT_HASS) != 0;
 	e->v[2] = (efer >> r->arg) & 1;
 	return e->v[1] == e->v[2] ? VA_PASS : VA_FAIL;
+}
+
+/* Repair: the EFER bit rule.arg := "host address-space size" ({1}). */
+static bool efer_bit_to_hass(const struct va_ctx *c, const struct va_rule *r,
+			     const struct va_eval *e, struct va_state *out)
+{
+	(void)c;
+	uint64_t efer = e->v[0] & ~BIT(r->arg);
+	return va_repair_set(out, (enum va_field)r->field, efer | (e->v[1] << r->arg));
 }
 
 /*
@@ -237,6 +255,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.notes = NOTE_FRED, \
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_RSP##n), .gate = FRED_GATES, \
 	.check = va_check_aligned, .field = FLD_HOST_IA32_FRED_RSP##n, .mask = BITS(5, 0), \
+	.repair = va_repair_clear_v1, \
 }
 #define FRED_SSP_ALIGN(n) { \
 	.id = "HOST.FRED.SSP" #n "_ALIGN", .sdm = "26.2.2", .sdm_also = "FRED specification", \
@@ -246,6 +265,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.notes = NOTE_FRED " Bochs checks the FRED SSPs only when built with CET.", \
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_SSP##n), .gate = FRED_GATES, \
 	.check = va_check_aligned, .field = FLD_HOST_IA32_FRED_SSP##n, .mask = BITS(2, 0), \
+	.repair = va_repair_clear_v1, \
 }
 #define FRED_CANON(reg, n) { \
 	.id = "HOST.FRED." #reg #n "_CANON", .sdm = "26.2.2", .sdm_also = "FRED specification", \
@@ -256,6 +276,7 @@ static const char *efer_hint(const struct va_eval *ev)
 	.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_##reg##n), .needs = VA_NEED_LINEAR, \
 	.gate = FRED_GATES, \
 	.check = va_check_canonical, .field = FLD_HOST_IA32_FRED_##reg##n, \
+	.repair = va_repair_canonical, \
 }
 
 const struct va_rule va_rules_host_cr_msr[] = {
@@ -274,6 +295,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED0,
+		.repair = va_repair_set_v1,
 		.arg2 = 0, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
 	},
 	{
@@ -288,6 +310,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 "implementation models the NW/CD carve-out. " NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED1,
+		.repair = va_repair_clear_v1,
 		.arg2 = 1, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
 	},
 	{
@@ -300,6 +323,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.notes = NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED0,
+		.repair = va_repair_set_v1,
 		.arg2 = 0, .bitset = VA_BITS_CR4,
 	},
 	{
@@ -314,6 +338,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.notes = NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED1,
+		.repair = va_repair_clear_v1,
 		.arg2 = 1, .bitset = VA_BITS_CR4,
 	},
 	{
@@ -327,6 +352,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 "fixed-bits check fires instead. " NOTE_XEN_HOST,
 		.fields = { FLD_HOST_CR4, FLD_HOST_CR0 },
 		.check = cet_needs_wp,
+		.repair = host_wp_for_cet,
 	},
 	{
 		.id = "HOST.CR3.RSVD", .sdm = "26.2.2",
@@ -355,6 +381,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_SYSENTER_ESP }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_HOST_IA32_SYSENTER_ESP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.SYSENTER_EIP_CANON", .sdm = "26.2.2",
@@ -365,6 +392,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_SYSENTER_EIP }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_COND, COND_INTEL64) },
 		.check = va_check_canonical, .field = FLD_HOST_IA32_SYSENTER_EIP,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.PERF_GLOBAL_CTRL_RSVD", .sdm = "26.2.2",
@@ -383,6 +411,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.needs = VA_NEED_PERF_GLOBAL_VALID,
 		.gate = { WHEN(VEC_EXIT, 12) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_PERF_GLOBAL_CTRL,
+		.repair = va_repair_clear_v1,
 		.arg = FACT_PERF_GLOBAL_CTRL_VALID,
 	},
 	{
@@ -397,6 +426,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_PAT, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 19) },
 		.check = va_check_pat, .field = FLD_HOST_IA32_PAT,
+		.repair = va_repair_pat,
 	},
 	{
 		.id = "HOST.MSR.EFER_RSVD", .sdm = "26.2.2",
@@ -410,6 +440,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_EFER, .arg = FACT_EFER_VALID,
+		.repair = va_repair_clear_v1,
 		.bitset = VA_BITS_EFER,
 	},
 	{
@@ -425,6 +456,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = efer_bit_matches_hass, .field = FLD_HOST_IA32_EFER, .arg = 10,
+		.repair = efer_bit_to_hass,
 	},
 	{
 		.id = "HOST.MSR.EFER_LME", .sdm = "26.2.2",
@@ -439,6 +471,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_EFER, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 21) },
 		.check = efer_bit_matches_hass, .field = FLD_HOST_IA32_EFER, .arg = 8,
+		.repair = efer_bit_to_hass,
 	},
 	{
 		.id = "HOST.CET.S_CET_RSVD", .sdm = "26.2.2",
@@ -452,6 +485,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_S_CET, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = s_cet_reserved, .field = FLD_HOST_S_CET, .bitset = VA_BITS_S_CET,
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.CET.S_CET_SUPPRESS_TRACKER", .sdm = "26.2.2",
@@ -474,6 +508,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_SSP, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = va_check_aligned, .field = FLD_HOST_SSP, .mask = BITS(1, 0),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.CET.SSPTBL_CANON", .sdm = "26.2.2",
@@ -484,6 +519,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_INTR_SSP_TABLE, FLD_VM_EXIT_CONTROLS }, .needs = VA_NEED_LINEAR,
 		.gate = { WHEN(VEC_EXIT, 28) },
 		.check = va_check_canonical, .field = FLD_HOST_INTR_SSP_TABLE,
+		.repair = va_repair_canonical,
 	},
 	{
 		.id = "HOST.MSR.PKRS_RSVD", .sdm = "26.2.2",
@@ -496,6 +532,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = { FLD_HOST_IA32_PKRS, FLD_VM_EXIT_CONTROLS },
 		.gate = { WHEN(VEC_EXIT, 29) },
 		.check = va_check_zero_bits, .field = FLD_HOST_IA32_PKRS, .mask = BITS(63, 32),
+		.repair = va_repair_clear_v1,
 	},
 	{
 		.id = "HOST.MSR.SPEC_CTRL_RSVD", .sdm = "26.2.2",
@@ -514,6 +551,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.needs = VA_NEED_SPEC_CTRL_VALID,
 		.gate = { WHEN(VEC_EXIT2, 2) },
 		.check = reserved_per_fact, .field = FLD_HOST_IA32_SPEC_CTRL,
+		.repair = va_repair_clear_v1,
 		.arg = FACT_SPEC_CTRL_VALID,
 	},
 	{
@@ -525,6 +563,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_CONFIG),
 		.gate = { WHEN(VEC_EXIT2, 1) },
 		.check = va_check_zero_bits, .field = FLD_HOST_IA32_FRED_CONFIG,
+		.repair = va_repair_clear_v1,
 		.mask = BIT(2) | BITS(5, 4) | BIT(11),
 	},
 	{
@@ -538,6 +577,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.fields = FRED_FIELDS(FLD_HOST_IA32_FRED_CONFIG), .needs = VA_NEED_LINEAR,
 		.gate = FRED_GATES,
 		.check = va_check_canonical, .field = FLD_HOST_IA32_FRED_CONFIG,
+		.repair = va_repair_canonical,
 	},
 	FRED_RSP_ALIGN(1),
 	FRED_RSP_ALIGN(2),

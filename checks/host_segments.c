@@ -22,6 +22,14 @@ static enum va_status selector_rpl_ti(const struct va_ctx *c, const struct va_ru
 	return (e->v[1] || e->v[2]) ? VA_FAIL : VA_PASS;
 }
 
+/* Repair: the same GDT entry with RPL 0 and TI 0 ({3}). */
+static bool selector_rpl0(const struct va_ctx *c, const struct va_rule *r, const struct va_eval *e,
+			  struct va_state *out)
+{
+	(void)c;
+	return va_repair_set(out, (enum va_field)r->field, e->v[3]);
+}
+
 #define NOTE_XEN_HOST "Xen never checks host state at VM entry: it loads it in software at the " \
 	"nested VM exit."
 #define NOTE_BASE_WIDTH "Judged against the CPU's maximum linear width ([cpu] " \
@@ -39,6 +47,7 @@ static enum va_status selector_rpl_ti(const struct va_ctx *c, const struct va_ru
 	.notes = NOTE_XEN_HOST, \
 	.fields = { FLD_HOST_##seg##_SELECTOR }, \
 	.check = selector_rpl_ti, .field = FLD_HOST_##seg##_SELECTOR, \
+	.repair = selector_rpl0, \
 }
 
 #define BASE_CANON(reg) { \
@@ -50,6 +59,7 @@ static enum va_status selector_rpl_ti(const struct va_ctx *c, const struct va_ru
 	.fields = { FLD_HOST_##reg##_BASE }, .needs = VA_NEED_LINEAR, \
 	.gate = { WHEN(VEC_COND, COND_INTEL64) }, \
 	.check = va_check_canonical, .field = FLD_HOST_##reg##_BASE, \
+	.repair = va_repair_canonical, \
 }
 
 const struct va_rule va_rules_host_segments[] = {

@@ -28,6 +28,7 @@
 		.hint = HINT_MSR_ALIGN, .hint_for = va_hint_msr_area_address, \
 		.fields = { FLD_##ADDR, FLD_##COUNT }, \
 		.gate = { WHEN(VEC_COND, COND) }, \
+		.repair = va_repair_clear_v1, \
 		.check = va_check_aligned, .field = FLD_##ADDR, .mask = BITS(3, 0), \
 	}, \
 	{ \

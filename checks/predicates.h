@@ -138,6 +138,8 @@ va_hint_fn va_hint_msr_area_end;
 	"another machine. Nested hypervisors offer fewer controls than bare metal."
 
 /* Gates: the rule applies when bit `b` of vector `v` equals 1 (or 0). */
+#include "repairs.h"
+
 #define WHEN(v, b) { .vec = (v), .bit = (b), .value = 1 }
 #define UNLESS(v, b) { .vec = (v), .bit = (b), .value = 0 }
 

@@ -20,7 +20,10 @@
 	X(report_json) \
 	X(cli) \
 	X(complete) \
-	X(shell)
+	X(shell) \
+	X(repair) \
+	X(template) \
+	X(fix)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -355,18 +355,22 @@ static int cmd_explain(int argc, char **argv)
 
 static const struct va_command commands[] = {
 	{ "check", "[--json] [--verbose] [--from KIND] [--profile NAME|FILE]... FILE...",
-	  "audit inputs: state files or pastes (- reads standard input)", cmd_check },
+	  "audit inputs: state files or pastes (- reads standard input)", cmd_check, NULL },
 	{ "import", "[--from KIND] [--profile NAME|FILE]... FILE [-o OUT [--force]]",
-	  "write what was understood as a state file", cmd_import },
-	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
+	  "write what was understood as a state file", cmd_import, NULL },
+	{ "new", "--profile P [--mode MODE] [--with FEATURE,...] [-o OUT [--force]]",
+	  "write a state that passes every rule on that CPU, each value commented", cmd_new, va_write_new_choices },
+	{ "fix", "[--profile P]... FILE [-o OUT|--in-place] [--dry-run] [--json]",
+	  "repair what is mechanical, list what needs a decision", cmd_fix, NULL },
+	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles, NULL },
 	{ "rules", "[--json|--markdown] [SUBSTRING]",
-	  "list the rules (those whose id, SDM section, stage or condition contains SUBSTRING)", cmd_rules },
+	  "list the rules (those whose id, SDM section, stage or condition contains SUBSTRING)", cmd_rules, NULL },
 	{ "explain", "ID|PREFIX...", "one rule in full (any case); a prefix lists the rules it starts",
-	  cmd_explain },
+	  cmd_explain, NULL },
 	{ "shell", "[--profile P]... [--from KIND] [FILE] [-c CMD]...",
-	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell },
+	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell, NULL },
 	{ "help", "[COMMAND|state-file|kinds]", "this text, a command's usage, the state-file keys, or the input kinds",
-	  cmd_help },
+	  cmd_help, NULL },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };

@@ -11,13 +11,24 @@ static const struct va_cli_option options[] = {
 	{ "check", "--verbose", "-v", NULL,
 	  "list every rule that was not evaluated and why, every likely cause, and the rules that "
 	  "pass or do not apply" },
-	{ "check import shell", "--from", NULL, "KIND",
+	{ "check import shell fix", "--from", NULL, "KIND",
 	  "the kind of every input (see 'vmcs-audit help kinds'); without it the kind is detected" },
-	{ "check import shell", "--profile", NULL, "NAME|FILE",
+	{ "check import shell fix", "--profile", NULL, "NAME|FILE",
 	  "capability MSRs from a built-in profile (see 'vmcs-audit profiles') or a file; "
 	  "repeatable: later ones override earlier ones, the input overrides all" },
 	{ "import", "-o", NULL, "OUT", "write the state file to OUT instead of standard output" },
-	{ "import", "--force", NULL, NULL,
+	{ "new", "--profile", NULL, "NAME|FILE",
+	  "the CPU whose capability MSRs the template follows: a built-in profile or any file "
+	  "holding capability MSRs (required)" },
+	{ "new", "--mode", NULL, "MODE", "the guest's mode (below); long when not given" },
+	{ "new", "--with", NULL, "FEATURE,...", "controls to turn on (below); refused when the CPU "
+	  "does not allow one, naming the capability bit" },
+	{ "new", "-o", NULL, "OUT", "write the state file to OUT instead of standard output" },
+	{ "fix", "-o", NULL, "OUT", "write the repaired state to OUT (never the input)" },
+	{ "fix", "--in-place", NULL, NULL, "replace the input with the repaired state" },
+	{ "fix", "--dry-run", NULL, NULL, "show the repairs, write nothing" },
+	{ "fix", "--json", NULL, NULL, "the changes and what needs a decision as JSON" },
+	{ "import new fix", "--force", NULL, NULL,
 	  "with -o: replace an existing OUT (a completely written new file is renamed over it)" },
 	{ "rules", "--json", NULL, NULL, "the rules as a JSON array" },
 	{ "shell", "-c", NULL, "CMD",
@@ -123,6 +134,10 @@ void va_write_command_usage(FILE *out, const struct va_command *cmd)
 		va_write_wrapped(out, o->help, 24, column, 78);
 	}
 	fprintf(out, "%s  %-20s  this command's usage\n", any ? "" : "\nOptions:\n", "-h, --help");
+	if (cmd->more_help) {
+		fprintf(out, "\n");
+		cmd->more_help(out);
+	}
 	if (!strcmp(cmd->name, "check")) {
 		fprintf(out, "\n");
 		va_write_exit_statuses(out);

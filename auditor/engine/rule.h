@@ -146,6 +146,11 @@ typedef const char *va_hint_fn(const struct va_eval *);
 typedef bool va_applies_fn(const struct va_ctx *, const struct va_rule *);
 typedef enum va_status va_check_fn(const struct va_ctx *, const struct va_rule *,
 				   struct va_eval *);
+/* Changes the fields the rule reads in `out` so that the failed condition
+ * (operands `e`, computed on c->st) holds; false if it cannot decide how
+ * (auditor/engine/repair.h). */
+typedef bool va_repair_fn(const struct va_ctx *c, const struct va_rule *r,
+			  const struct va_eval *e, struct va_state *out);
 
 #define VA_RULE_MAX_FIELDS 6
 #define VA_RULE_MAX_GATES 3
@@ -170,6 +175,7 @@ struct va_rule {
 	struct va_gate gate[VA_RULE_MAX_GATES]; /* all must hold for the rule to apply */
 	va_applies_fn *applies; /* optional further guard */
 	va_check_fn *check;
+	va_repair_fn *repair;   /* a mechanical repair, or NULL: a human decides */
 	/* Parameters of shared predicates. */
 	uint16_t field;         /* the field a shared predicate tests */
 	uint64_t mask;

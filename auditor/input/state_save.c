@@ -7,8 +7,19 @@
 #include "state_file.h"
 #include "state_save.h"
 
+static int write_state(FILE *out, const void *st)
+{
+	return va_state_write(out, st);
+}
+
 int va_state_save(const char *path, const struct va_state *st, enum va_save_mode mode,
 		  struct va_error *err)
+{
+	return va_save_with(path, write_state, st, mode, err);
+}
+
+int va_save_with(const char *path, int (*write)(FILE *, const void *), const void *arg,
+		 enum va_save_mode mode, struct va_error *err)
 {
 	if (mode == VA_SAVE_NEW && access(path, F_OK) == 0) {
 		va_error_set(err, path, 0, 0, "already exists");
@@ -27,7 +38,7 @@ int va_state_save(const char *path, const struct va_state *st, enum va_save_mode
 		free(tmp);
 		return -1;
 	}
-	int rc = va_state_write(f, st);
+	int rc = write(f, arg);
 	/* The data reaches the disk before the name points at it. */
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
 		rc = -1;

@@ -7,6 +7,7 @@
 #include "missing.h"
 #include "render.h"
 #include "rule_match.h"
+#include "../engine/repair.h"
 
 #define C_RED "\033[31m"
 #define C_GREEN "\033[32m"
@@ -272,6 +273,9 @@ void va_write_rules_text_matching(FILE *out, const char *filter)
 	for (unsigned i = 0; i < n; i++)
 		if (va_rule_matches(va_rule_at(i), filter))
 			va_write_rule_line(out, va_rule_at(i));
+	if (!filter || !*filter)
+		fprintf(out, "%u rules: %u with a mechanical repair (vmcs-audit fix), %u need a human decision\n",
+			n, va_repair_count(), n - va_repair_count());
 }
 
 void va_write_rules_text(FILE *out)
