@@ -293,7 +293,7 @@ static enum va_status feature_present(const struct va_ctx *c, const struct va_ru
 				      struct va_eval *e)
 {
 	e->v[0] = va_get(c, (enum va_field)r->field);
-	e->v[1] = c->st->fact[r->arg];
+	e->v[1] = va_fact_value(c, (enum va_fact)r->arg);
 	return e->v[1] ? VA_PASS : VA_FAIL;
 }
 
@@ -343,10 +343,12 @@ static enum va_status link_revision(const struct va_ctx *c, const struct va_rule
 				    struct va_eval *e)
 {
 	(void)r;
+	e->v[3] = c->basic & VMCS_REVISION_MASK;
 	if (read_link_dword(c, e) != VA_PASS)
 		return VA_UNKNOWN;
 	e->v[1] = e->v[0] & VMCS_REVISION_MASK;
-	e->v[3] = c->st->msr[MSR_IA32_VMX_BASIC] & VMCS_REVISION_MASK;
+	if (c->open & VA_NEED_BASIC)
+		return va_unknown_need(e, VA_NEED_BIT_BASIC);
 	return e->v[1] == e->v[3] ? VA_PASS : VA_FAIL;
 }
 
@@ -893,6 +895,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 	{
 		.id = "GUEST.LINKPTR.REVISION", .sdm = "26.3.1.5",
 		.stage = VA_STAGE_GUEST, .outcome = VA_OUT_ENTRY_FAILURE, .code = 33,
+		.flags = VA_RULE_WANTS_LINKED_VMCS,
 		.qualification = 4,
 		.summary = "Bits 30:0 of the dword at the VMCS link pointer are the VMCS revision "
 			   "identifier (IA32_VMX_BASIC[30:0])",

@@ -20,7 +20,7 @@
 #define VA_VERSION "0.1.0"
 #endif
 
-enum { EXIT_ENTRY_OK = 0, EXIT_ENTRY_FAILS = 1, EXIT_BAD_INPUT = 2 };
+enum { EXIT_ENTRY_OK = 0, EXIT_ENTRY_FAILS = 1, EXIT_BAD_INPUT = 2, EXIT_INCONCLUSIVE = 3 };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -127,7 +127,7 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 0; i < o.nfiles; i++) {
 		const char *name = strcmp(o.files[i], "-") ? o.files[i] : "<stdin>";
 		struct va_error err = { 0 };
-		if (va_load(st, o.files[i], &o.load, notes, &err)) {
+		if (va_load(st, o.files[i], &o.load, notes, &err) || va_require_vmcs(st, name, &err)) {
 			print_error(&err, name);
 			worst = EXIT_BAD_INPUT;
 			va_state_release(st);
@@ -141,8 +141,10 @@ static int cmd_check(int argc, char **argv)
 			va_write_report_json(stdout, &in, report);
 		else
 			va_write_report_text(stdout, &in, report, &style);
-		if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
-			worst = EXIT_ENTRY_FAILS;
+		int rc = report->verdict.result == VA_RESULT_SUCCESS ? EXIT_ENTRY_OK
+			 : report->verdict.result == VA_RESULT_INCONCLUSIVE ? EXIT_INCONCLUSIVE : EXIT_ENTRY_FAILS;
+		if (worst == EXIT_ENTRY_OK || (worst == EXIT_INCONCLUSIVE && rc == EXIT_ENTRY_FAILS))
+			worst = rc;
 		va_state_release(st);
 	}
 	free(st);
@@ -273,7 +275,8 @@ static void print_usage(FILE *out)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(out, "  %-8s %s\n           %s\n", commands[i].name, commands[i].args, commands[i].help);
 	fprintf(out, "\nOptions: --help, --version\n"
-		     "Exit status of check: 0 entry succeeds, 1 entry fails, 2 bad input or usage.\n");
+		     "Exit status of check: 0 entry succeeds, 1 entry fails, 2 bad input or usage,\n"
+		     "3 inconclusive (no check fails, but checks that could decide were not evaluated).\n");
 }
 
 static int cmd_help(int argc, char **argv)

@@ -99,3 +99,11 @@ const struct va_entry_word *va_entry_words(size_t *count)
 	*count = sizeof word_table / sizeof word_table[0];
 	return word_table;
 }
+
+int va_state_has_vmcs_fields(const struct va_state *st)
+{
+	for (size_t i = 0; i < FLD_COUNT; i++)
+		if (st->presence[i] == VA_SET)
+			return 1;
+	return 0;
+}

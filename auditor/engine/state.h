@@ -79,6 +79,10 @@ struct va_state {
 /* Zero every field, no MSR, no fact, empty memory (does not free memory). */
 void va_state_init(struct va_state *st);
 
+/* The input wrote at least one VMCS field (a capability listing alone, or
+ * an empty [vmcs], writes none: there is nothing to audit). */
+int va_state_has_vmcs_fields(const struct va_state *st);
+
 /* 0 and *out on success; -1 if the qword at addr (8-byte aligned) was not given. */
 int va_mem_read64(const struct va_state *st, uint64_t addr, uint64_t *out);
 
