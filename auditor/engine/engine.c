@@ -198,6 +198,7 @@ static bool basic_common(uint32_t open, unsigned k)
  * of them; otherwise it is unknown for want of the first of them, and
  * remembers whether it fails under the common value of IA32_VMX_BASIC.
  */
+__attribute__((noinline, cold))
 static enum va_status judge_open(const struct va_ctx *c, const struct va_rule *rule,
 				 unsigned index, struct va_report *r, uint32_t open)
 {
@@ -270,14 +271,17 @@ static enum va_status judge_open(const struct va_ctx *c, const struct va_rule *r
 
 /* Evaluation of a rule whose gates hold and whose fields are present:
  * needs, applies, then the predicate. */
-static enum va_status judge(struct va_ctx *c, const struct va_rule *rule, unsigned index,
-			    struct va_report *r)
+static inline __attribute__((always_inline))
+enum va_status judge(struct va_ctx *c, const struct va_rule *rule, unsigned index,
+		     struct va_report *r)
 {
+	/* applies() says "may apply" while what it reads is unknown, so a
+	 * false is final before any missing need is looked at. */
+	if (rule->applies && !rule->applies(c, rule))
+		return VA_NOT_APPLICABLE;
 	uint32_t missing = rule->needs & ~c->have;
 	if (missing && !(rule->flags & VA_RULE_PER_MSR_ENTRY))
 		return judge_open(c, rule, index, r, missing);
-	if (rule->applies && !rule->applies(c, rule))
-		return VA_NOT_APPLICABLE;
 	if (missing)
 		return unknown_finding(r, index, VA_UNK_NEED, lowest_bit(missing));
 	if (rule->flags & VA_RULE_PER_MSR_ENTRY)

@@ -188,7 +188,9 @@ struct va_rule {
 	uint16_t fields[VA_RULE_MAX_FIELDS]; /* fields read; FLD_NONE ends the list */
 	uint32_t needs;         /* VA_NEED_* */
 	struct va_gate gate[VA_RULE_MAX_GATES]; /* all must hold for the rule to apply */
-	va_applies_fn *applies; /* optional further guard */
+	/* Optional further guard.  It must say true ("may apply") while an
+	 * input it reads (a capability, a fact) is not known: false is final. */
+	va_applies_fn *applies;
 	/* Bit i: applies() reads fields[i], and only those (0: not declared).
 	 * Declared, applies() decides before the other fields' presence. */
 	uint8_t applies_reads;

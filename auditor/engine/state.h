@@ -115,6 +115,16 @@ struct va_fact_info {
 };
 const struct va_fact_info *va_fact_info(enum va_fact f);
 
+/* How a fact not given is derived from a capability MSR (VA_FACT_FROM in
+ * fact_list.h): bit `bit` of `msr` is 1 -> if_set, 0 -> if_clear. */
+struct va_fact_from {
+	enum va_msr msr;
+	unsigned bit;
+	uint64_t if_set, if_clear;
+};
+/* NULL if the fact is never derived. */
+const struct va_fact_from *va_fact_from(enum va_fact f);
+
 struct va_entry_info {
 	const char *key;
 	enum va_kind kind;
