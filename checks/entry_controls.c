@@ -216,7 +216,11 @@ static enum va_status nested_exception(const struct va_ctx *c, const struct va_r
 	enum va_need_bit need = bit13_unknown_need(c);
 	if (need != VA_NEED_COUNT)
 		return unknown_need(e, need);
-	return (vmx_basic_bit(c, 58) && e->v[2] == TYPE_HW_EXC) ? VA_PASS : VA_FAIL;
+	if (e->v[2] != TYPE_HW_EXC)
+		return VA_FAIL;
+	if (!(c->have & VA_NEED_BASIC))
+		return unknown_need(e, VA_NEED_BIT_BASIC);
+	return vmx_basic_bit(c, 58) ? VA_PASS : VA_FAIL;
 }
 
 /* Reserved bits 30:14 and 12 of the interruption information, and bit 13

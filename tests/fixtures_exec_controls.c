@@ -93,6 +93,14 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.PROC.ALLOWED1", UNKNOWN,
 	  "[cpu]\nIA32_VMX_TRUE_PROCBASED_CTLS = ?\nIA32_VMX_PROCBASED_CTLS = ?" },
 
+	{ "CTL.PROC2.ALLOWED0", PASS, NULL },
+	/* A capability MSR no CPU reports: bit 0 must be 1, and is. */
+	{ "CTL.PROC2.ALLOWED0", PASS, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000002\n" },
+	{ "CTL.PROC2.ALLOWED0", FAIL, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000001\n" },
+	{ "CTL.PROC2.ALLOWED0", NA, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000001\n"
+				    "[vmcs]\nCPU_BASED_VM_EXEC_CONTROL = 0x14006172\n" },
+	{ "CTL.PROC2.ALLOWED0", UNKNOWN, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = ?" },
+
 	{ "CTL.PROC2.ALLOWED1", PASS, NULL },
 	/* Bit 26 (user wait and pause) is not offered by the i7-6700K. */
 	{ "CTL.PROC2.ALLOWED1", FAIL, "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x041010aa" },

@@ -170,7 +170,7 @@ static void init_facts(struct va_ctx *c)
 {
 	const struct va_state *st = c->st;
 	for (unsigned f = 0; f < FACT_COUNT; f++)
-		c->fact[f] = st->fact[f];
+		c->fact[f] = va_fact_known(st, (enum va_fact)f) ? st->fact[f] : 0;
 	c->fact_known = st->fact_present;
 	c->fact_derived = 0;
 #define VA_FACT(id, key, def, has_def, doc)

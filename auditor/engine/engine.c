@@ -321,8 +321,9 @@ static bool applies_decidable(const struct va_state *st, const struct va_rule *r
 	return va_first_absent_field(st, fields, n) == FLD_NONE;
 }
 
-/* On an input with absent fields: gates first (one known to be false makes
- * the rule not apply, whatever else is absent), then presence. */
+/* On an input with absent fields: gates first (one known to be false, or
+ * a guard whose fields are present saying no, makes the rule not apply,
+ * whatever else is absent), then presence. */
 static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
 			       unsigned index, struct va_report *r)
 {
@@ -338,15 +339,13 @@ static enum va_status evaluate(struct va_ctx *c, const struct va_rule *rule,
 			unknown = va_vec_absent_field(c, (enum va_vec)gate->vec, gate->bit);
 		}
 	}
-	if (unknown != FLD_NONE)
-		return unknown_finding(r, index, VA_UNK_FIELD, unknown);
 	enum va_field f = va_first_absent_field(st, rule->fields, VA_RULE_MAX_FIELDS);
-	if (f == FLD_NONE)
+	if (unknown == FLD_NONE && f == FLD_NONE)
 		return judge(c, rule, index, r);
 	if (rule->applies && rule->applies_reads && applies_decidable(st, rule) &&
 	    !rule->applies(c, rule))
 		return VA_NOT_APPLICABLE;
-	return unknown_finding(r, index, VA_UNK_FIELD, f);
+	return unknown_finding(r, index, VA_UNK_FIELD, unknown != FLD_NONE ? unknown : f);
 }
 
 /* Evaluation of a rule whose gates hold, on an input with no absent field. */
