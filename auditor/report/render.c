@@ -129,8 +129,9 @@ void va_render_unknown(const struct va_finding *f, char *buf, size_t size)
 		put(&o, "%s is not in the input", va_field_name((enum va_field)f->eval.unknown_arg));
 		break;
 	case VA_UNK_NEED:
-		put(&o, "needs %s, which the input does not give (paste rdmsr output, or use --profile)",
-		    va_need_text((enum va_need_bit)f->eval.unknown_arg));
+		put(&o, "needs %s, which the input does not give (%s)",
+		    va_need_text((enum va_need_bit)f->eval.unknown_arg),
+		    va_need_how((enum va_need_bit)f->eval.unknown_arg));
 		break;
 	case VA_UNK_MEMORY:
 		put(&o, "needs the memory at physical address 0x%" PRIx64 ", which [memory] does not give",
