@@ -103,6 +103,7 @@ static void test_exit33_guest_suspects_only(void)
 		"GUEST_CR4 = ?\n");
 	CU_ASSERT(r->verdict.result == VA_RESULT_INCONCLUSIVE);
 	CU_ASSERT_FATAL(r->n_suspects > 0);
+	CU_ASSERT(r->suspects_left_off == 0 || r->n_suspects == VA_MAX_SUSPECTS);
 	bool cr4 = false;
 	for (unsigned k = 0; k < r->n_suspects; k++) {
 		const struct va_rule *rule = va_rule_at(r->findings[r->suspects[k].finding].rule);

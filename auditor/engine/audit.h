@@ -89,6 +89,7 @@ struct va_report {
 	/* Likely causes, most likely first; filled by va_audit only when the
 	 * verdict is not decided by failures (see va_rank_suspects). */
 	uint16_t n_suspects;
+	uint16_t suspects_left_off;       /* further suspects beyond VA_MAX_SUSPECTS */
 	struct va_suspect suspects[VA_MAX_SUSPECTS];
 	uint32_t facts_derived;           /* bit per enum va_fact: not given, derived (fact_list.h) */
 	uint32_t anomalies;               /* enum va_anomaly: capability MSRs no CPU reports */

@@ -393,6 +393,7 @@ void va_audit(const struct va_state *st, struct va_report *out)
 	va_ctx_init(&ctx, st);
 	out->n_findings = 0;
 	out->n_suspects = 0;
+	out->suspects_left_off = 0;
 	out->truncated = 0;
 
 	if (st->absent_count) {

@@ -55,8 +55,10 @@ static bool decides(const struct va_rule *rule)
 
 static void add(struct va_report *r, unsigned finding, bool observed)
 {
-	if (r->n_suspects >= VA_MAX_SUSPECTS)
+	if (r->n_suspects >= VA_MAX_SUSPECTS) {
+		r->suspects_left_off++;
 		return;
+	}
 	const struct va_finding *f = &r->findings[finding];
 	struct va_suspect *s = &r->suspects[r->n_suspects++];
 	s->finding = (uint16_t)finding;
@@ -72,6 +74,7 @@ void va_rank_suspects(const struct va_observed_outcome *o, struct va_report *r)
 	unsigned before = VA_STAGE_COUNT;
 
 	r->n_suspects = 0;
+	r->suspects_left_off = 0;
 	for (unsigned i = 0; i < r->n_findings; i++) {
 		const struct va_finding *f = &r->findings[i];
 		const struct va_rule *rule = va_rule_at(f->rule);
