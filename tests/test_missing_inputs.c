@@ -15,14 +15,6 @@
 #include "fixtures.h"
 #include "suites.h"
 
-static const struct {
-	const struct rule_fixture *list;
-	const unsigned *count;
-} tables[] = {
-#define VA_FIXTURE_TABLE(name) { fixtures_##name, &fixtures_##name##_count },
-	VA_RULE_AREAS(VA_FIXTURE_TABLE)
-#undef VA_FIXTURE_TABLE
-};
 
 static struct va_state state_buf;
 static struct va_report report_buf, other_buf;
@@ -111,9 +103,9 @@ static void test_gates_before_presence_every_rule(void)
 {
 	struct va_ctx ctx;
 	unsigned checked = 0;
-	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
-		for (unsigned i = 0; i < *tables[t].count; i++) {
-			const struct rule_fixture *fx = &tables[t].list[i];
+	for (size_t t = 0; t < fixture_table_count; t++) {
+		for (unsigned i = 0; i < *fixture_tables[t].count; i++) {
+			const struct rule_fixture *fx = &fixture_tables[t].list[i];
 			int index = rule_index(fx->rule);
 			const struct va_rule *rule = va_rule_at((unsigned)index);
 			CU_ASSERT_FATAL(fixture_state(state, fx->state) == 0);
@@ -174,9 +166,9 @@ static void test_applies_reads_declared(void)
 	static const uint64_t values[] = { 0, 1, 2, 3, 0x4000, 0x80000300, ~0ull };
 	struct va_ctx ctx;
 	unsigned checked = 0;
-	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
-		for (unsigned i = 0; i < *tables[t].count; i++) {
-			const struct rule_fixture *fx = &tables[t].list[i];
+	for (size_t t = 0; t < fixture_table_count; t++) {
+		for (unsigned i = 0; i < *fixture_tables[t].count; i++) {
+			const struct rule_fixture *fx = &fixture_tables[t].list[i];
 			const struct va_rule *rule = va_rule_at((unsigned)rule_index(fx->rule));
 			if (!rule->applies || !rule->applies_reads)
 				continue;
@@ -443,9 +435,9 @@ static void test_absent_input_every_value(void)
 	struct va_state *absent = malloc(sizeof *absent), *valued = malloc(sizeof *valued);
 	unsigned decided = 0;
 	CU_ASSERT_FATAL(absent && valued);
-	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
-		for (unsigned i = 0; i < *tables[t].count; i++) {
-			const struct rule_fixture *fx = &tables[t].list[i];
+	for (size_t t = 0; t < fixture_table_count; t++) {
+		for (unsigned i = 0; i < *fixture_tables[t].count; i++) {
+			const struct rule_fixture *fx = &fixture_tables[t].list[i];
 			CU_ASSERT_FATAL(fixture_state(state, fx->state) == 0);
 			for (size_t d = 0; d < sizeof domains / sizeof domains[0]; d++) {
 				*absent = *state;
