@@ -117,6 +117,25 @@ static void test_exit33_guest_suspects_only(void)
 	CU_ASSERT(cr4);
 }
 
+static void test_exit34_entry(void)
+{
+	/* Exit 34 names the MSR-load entry that failed: entry 2 is not in
+	 * memory, entry 1 is and passes. */
+	const char *two = "[vmcs]\nVM_ENTRY_MSR_LOAD_COUNT = 2\nVM_ENTRY_MSR_LOAD_ADDR = 0x5000\n"
+			  "VM_EXIT_REASON = 0x80000022\nEXIT_QUALIFICATION = %u\n"
+			  "[memory]\n0x5000 = 0x00000000c0000102 0\n";
+	char buf[256];
+	snprintf(buf, sizeof buf, two, 2u);
+	const struct va_report *r = audit(buf);
+	CU_ASSERT_EQUAL(r->verdict.result, VA_RESULT_INCONCLUSIVE);
+	CU_ASSERT_FATAL(r->n_suspects > 0);
+	for (unsigned k = 0; k < r->n_suspects; k++)
+		CU_ASSERT_EQUAL(r->findings[r->suspects[k].finding].msr_index, 2);
+	snprintf(buf, sizeof buf, two, 1u);
+	r = audit(buf);
+	CU_ASSERT_EQUAL(r->n_suspects, 0);
+}
+
 static void test_link_pointer_zero(void)
 {
 	/* No observed outcome, no memory: still the classic suspect. */
@@ -178,6 +197,7 @@ CU_TestInfo tests_suspects[] = {
 	{ "success, inconclusive, failure", test_verdicts },
 	{ "error 7, no capabilities: BASIC[56] = 0 suspect first", test_basic56_suspect_first },
 	{ "exit 33 without controls: guest-state suspects only", test_exit33_guest_suspects_only },
+	{ "exit 34: the entry it names", test_exit34_entry },
 	{ "link pointer 0 without memory", test_link_pointer_zero },
 	{ "TRUE_ MSR missing: default1 bits every CPU keeps", test_true_msr_suspect },
 	{ "no suspect when failures explain the outcome", test_no_suspect_when_failures_explain },

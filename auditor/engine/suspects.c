@@ -34,13 +34,17 @@ void va_observed_outcome(const struct va_state *st, struct va_observed_outcome *
 		o->stage = VA_STAGE_MSR_LOAD;
 }
 
-/* The rule's failure would produce the observed outcome. */
-static bool explains(const struct va_observed_outcome *o, const struct va_rule *rule)
+/* The finding's failure would produce the observed outcome: its stage,
+ * and for exit 33 its qualification, for exit 34 its MSR-load entry. */
+static bool explains(const struct va_observed_outcome *o, const struct va_finding *f)
 {
+	const struct va_rule *rule = va_rule_at(f->rule);
 	if (rule->stage == o->stage) {
 		if (o->stage == VA_STAGE_GUEST && o->qualification_known &&
 		    !(rule->flags & VA_RULE_QUAL_MAY_VARY))
 			return rule->qualification == o->qualification;
+		if (o->stage == VA_STAGE_MSR_LOAD && o->qualification_known && f->msr_index)
+			return f->msr_index == o->qualification;
 		return true;
 	}
 	/* 26.2.4 failures may be reported as error 7 (26.2.1.4 of the SDM). */
@@ -81,7 +85,7 @@ void va_rank_suspects(const struct va_observed_outcome *o, struct va_report *r)
 		if (f->status != VA_FAIL)
 			continue;
 		/* Failures that explain the outcome leave nothing to suspect. */
-		if (observed && explains(o, rule))
+		if (observed && explains(o, f))
 			return;
 		if (!observed && rule->stage < before)
 			before = rule->stage;
@@ -95,7 +99,7 @@ void va_rank_suspects(const struct va_observed_outcome *o, struct va_report *r)
 			if (f->status != VA_UNKNOWN || !decides(rule) ||
 			    (f->fails_assuming != 0) != (pass == 0))
 				continue;
-			if (observed ? !explains(o, rule) : (pass == 1 || rule->stage >= before))
+			if (observed ? !explains(o, f) : (pass == 1 || rule->stage >= before))
 				continue;
 			add(r, i, observed);
 		}
