@@ -114,17 +114,11 @@ static enum va_status run_per_msr_entry(struct va_ctx *c, const struct va_rule *
 	return worst;
 }
 
-/* All gates hold.  An unused gate is {VEC_NONE, 0, 0}, and vec[VEC_NONE] is
+/* The gate holds.  An unused gate is {VEC_NONE, 0, 0}, and vec[VEC_NONE] is
  * 0, so it holds without a branch of its own. */
 static inline bool gate_holds(const struct va_ctx *c, const struct va_gate *g)
 {
 	return !(((c->vec[g->vec] >> g->bit) ^ g->value) & 1);
-}
-
-static inline bool gates_hold(const struct va_ctx *c, const struct va_rule *rule)
-{
-	return gate_holds(c, &rule->gate[0]) && gate_holds(c, &rule->gate[1]) &&
-	       gate_holds(c, &rule->gate[2]);
 }
 
 /*
