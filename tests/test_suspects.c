@@ -4,6 +4,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include "../auditor/input/profiles.h"
 #include "../auditor/input/state_file.h"
 #include "fixtures.h"
 #include "suites.h"
@@ -172,6 +173,64 @@ static void test_true_msr_suspect(void)
 	CU_ASSERT_EQUAL(r->suspects[0].eval.v[1], 2);
 }
 
+/*
+ * The assumption about a missing TRUE_ MSR holds on every real CPU: built
+ * from a profile's TRUE_ MSR (its must-be-1 bits and nothing else), a
+ * control word is never blamed when the TRUE_ MSR is hidden; without a
+ * default1 bit that TRUE_ MSR requires, it is.
+ */
+static void test_true_assumption_every_profile(void)
+{
+	static const struct {
+		const char *rule;
+		enum va_field field;
+		enum va_msr true_msr;
+	} vecs[] = {
+		{ "CTL.PIN.ALLOWED0", FLD_PIN_BASED_VM_EXEC_CONTROL, MSR_IA32_VMX_TRUE_PINBASED_CTLS },
+		{ "CTL.PROC.ALLOWED0", FLD_CPU_BASED_VM_EXEC_CONTROL, MSR_IA32_VMX_TRUE_PROCBASED_CTLS },
+		{ "CTL.EXIT.ALLOWED0", FLD_VM_EXIT_CONTROLS, MSR_IA32_VMX_TRUE_EXIT_CTLS },
+		{ "CTL.ENTRY.ALLOWED0", FLD_VM_ENTRY_CONTROLS, MSR_IA32_VMX_TRUE_ENTRY_CTLS },
+	};
+	unsigned checked = 0;
+	for (unsigned p = 0; p < va_profile_count; p++) {
+		for (size_t v = 0; v < sizeof vecs / sizeof vecs[0]; v++) {
+			CU_ASSERT_FATAL(fixture_state(&state, va_profiles[p].text) == 0);
+			if (!va_msr_known(&state, vecs[v].true_msr)) {
+				va_state_release(&state);
+				continue;
+			}
+			uint64_t must = (uint32_t)state.msr[vecs[v].true_msr];
+			state.msr_present &= ~((1u << MSR_IA32_VMX_BASIC) | (1u << vecs[v].true_msr));
+			state.field[vecs[v].field] = must;
+			va_audit(&state, &report);
+			int rule = va_rule_find(vecs[v].rule);
+			for (unsigned k = 0; k < report.n_suspects; k++)
+				if (report.findings[report.suspects[k].finding].rule == (unsigned)rule)
+					fprintf(stderr, "\n  %s: %s blamed", va_profiles[p].name,
+						vecs[v].rule);
+			for (unsigned k = 0; k < report.n_findings; k++)
+				if (report.findings[k].rule == (unsigned)rule)
+					CU_ASSERT_EQUAL(report.findings[k].fails_assuming, 0);
+			/* Without the lowest bit the TRUE_ MSR requires. */
+			state.field[vecs[v].field] = must & (must - 1);
+			va_audit(&state, &report);
+			bool blamed = report.status[rule] == VA_FAIL;
+			for (unsigned k = 0; k < report.n_findings; k++)
+				if (report.findings[k].rule == (unsigned)rule)
+					blamed |= report.findings[k].fails_assuming ==
+						  1 + VA_ASSUME_TRUE_DEFAULT1;
+			if (!blamed)
+				fprintf(stderr, "\n  %s: %s not blamed without bit 0x%llx",
+					va_profiles[p].name, vecs[v].rule,
+					(unsigned long long)(must & -must));
+			CU_ASSERT(blamed);
+			checked++;
+			va_state_release(&state);
+		}
+	}
+	CU_ASSERT(checked > 100);
+}
+
 static void test_no_suspect_when_failures_explain(void)
 {
 	/* Observed exit 33 and a guest-state failure: explained. */
@@ -200,6 +259,8 @@ CU_TestInfo tests_suspects[] = {
 	{ "exit 34: the entry it names", test_exit34_entry },
 	{ "link pointer 0 without memory", test_link_pointer_zero },
 	{ "TRUE_ MSR missing: default1 bits every CPU keeps", test_true_msr_suspect },
+	{ "TRUE_ MSR missing: the assumption holds on every profile",
+	  test_true_assumption_every_profile },
 	{ "no suspect when failures explain the outcome", test_no_suspect_when_failures_explain },
 	CU_TEST_INFO_NULL,
 };
