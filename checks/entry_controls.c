@@ -48,15 +48,10 @@ static bool cap_allows_one(uint64_t cap, unsigned bit)
 
 static bool vmx_basic_bit(const struct va_ctx *c, unsigned bit)
 {
-	return (c->st->msr[MSR_IA32_VMX_BASIC] >> bit) & 1;
+	return (c->basic >> bit) & 1;
 }
 
-static enum va_status unknown_need(struct va_eval *e, enum va_need_bit need)
-{
-	e->unknown = VA_UNK_NEED;
-	e->unknown_arg = need;
-	return VA_UNKNOWN;
-}
+#define unknown_need va_unknown_need
 
 /* Does the injected exception `vector` push an error code?  1 yes, 0 no,
  * -1 cannot tell (#CP while CET support is not known). */
@@ -185,6 +180,29 @@ static enum va_status errcode_matches_vector(const struct va_ctx *c, const struc
 	return pushes == r->arg ? VA_FAIL : VA_PASS;
 }
 
+/* Bit 13 means "nested exception" only on a processor with FRED or with
+ * IA32_VMX_BASIC[58] = 1; elsewhere it is a plain reserved bit. */
+static bool bit13_defined(const struct va_ctx *c)
+{
+	return c->fred || vmx_basic_bit(c, 58);
+}
+
+/* Whether bit 13 is known to be defined: needs FRED and BASIC known. */
+static enum va_need_bit bit13_unknown_need(const struct va_ctx *c)
+{
+	if (bit13_defined(c))
+		return VA_NEED_COUNT;
+	if (!(c->have & VA_NEED_FRED))
+		return VA_NEED_BIT_FRED;
+	return (c->have & VA_NEED_BASIC) ? VA_NEED_COUNT : VA_NEED_BIT_BASIC;
+}
+
+static bool nested_bit_applies(const struct va_ctx *c, const struct va_rule *r)
+{
+	(void)r;
+	return bit13_unknown_need(c) != VA_NEED_COUNT || bit13_defined(c);
+}
+
 /* Bit 13 (nested exception) only for a hardware exception on a processor
  * with IA32_VMX_BASIC[58] = 1.  {0} the field, {1} IA32_VMX_BASIC, {2} type. */
 static enum va_status nested_exception(const struct va_ctx *c, const struct va_rule *r,
@@ -193,9 +211,36 @@ static enum va_status nested_exception(const struct va_ctx *c, const struct va_r
 	(void)r;
 	uint64_t info = va_get(c, FLD_VM_ENTRY_INTR_INFO_FIELD);
 	e->v[0] = info;
-	e->v[1] = c->st->msr[MSR_IA32_VMX_BASIC];
+	e->v[1] = c->basic;
 	e->v[2] = intr_type(info);
-	return (vmx_basic_bit(c, 58) && e->v[2] == TYPE_HW_EXC) ? VA_PASS : VA_FAIL;
+	enum va_need_bit need = bit13_unknown_need(c);
+	if (need != VA_NEED_COUNT)
+		return unknown_need(e, need);
+	if (e->v[2] != TYPE_HW_EXC)
+		return VA_FAIL;
+	if (!(c->have & VA_NEED_BASIC))
+		return unknown_need(e, VA_NEED_BIT_BASIC);
+	return vmx_basic_bit(c, 58) ? VA_PASS : VA_FAIL;
+}
+
+/* Reserved bits 30:14 and 12 of the interruption information, and bit 13
+ * where it means nothing (no FRED, IA32_VMX_BASIC[58] = 0).
+ * {0} value, {1} reserved bits set. */
+static enum va_status intr_reserved(const struct va_ctx *c, const struct va_rule *r,
+				    struct va_eval *e)
+{
+	uint64_t info = va_get(c, FLD_VM_ENTRY_INTR_INFO_FIELD);
+	e->v[0] = info;
+	e->v[1] = info & r->mask;
+	if (e->v[1])
+		return VA_FAIL;
+	if (!(info & BIT(13)))
+		return VA_PASS;
+	enum va_need_bit need = bit13_unknown_need(c);
+	if (need != VA_NEED_COUNT)
+		return unknown_need(e, need);
+	e->v[1] = bit13_defined(c) ? 0 : BIT(13);
+	return e->v[1] ? VA_FAIL : VA_PASS;
 }
 
 /* rule.field (the instruction length) is not 0 unless IA32_VMX_MISC[30] is
@@ -503,13 +548,14 @@ const struct va_rule va_rules_entry_controls[] = {
 	{
 		.id = "CTL.EVINJ.RSVD_BITS", .sdm = "26.2.1.3",
 		.stage = VA_STAGE_CONTROLS, .outcome = VA_OUT_VMFAIL_VALID, .code = 7,
-		.summary = "Bits 30:14 and 12 of VM_ENTRY_INTR_INFO_FIELD are 0 (bit 13 is left to "
-			   "CTL.EVINJ.NESTED_EXC_BIT13)",
+		.summary = "Bits 30:14 and 12 of VM_ENTRY_INTR_INFO_FIELD are 0, and bit 13 on a "
+			   "processor without FRED and with IA32_VMX_BASIC bit 58 = 0 (elsewhere "
+			   "bit 13 is CTL.EVINJ.NESTED_EXC_BIT13's)",
 		.message = MSG_ZERO_BITS,
 		.hint_for = intr_reserved_hint,
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.check = va_check_zero_bits, .field = FLD_VM_ENTRY_INTR_INFO_FIELD,
+		.check = intr_reserved, .field = FLD_VM_ENTRY_INTR_INFO_FIELD,
 		.repair = va_repair_clear_v1,
 		.mask = BITS(30, 14) | BIT(12), .bitset = VA_BITS_INTR_INFO,
 	},
@@ -527,9 +573,11 @@ const struct va_rule va_rules_entry_controls[] = {
 		.hint_for = nested_exception_hint,
 		.notes = "Bochs allows bit 13 whenever FRED is supported; KVM's FRED series ties it "
 			 "to IA32_VMX_BASIC bit 58; VirtualBox treats it as reserved.",
+		.applies_text = "the processor supports FRED or IA32_VMX_BASIC bit 58 is 1 (else "
+				"bit 13 is reserved: CTL.EVINJ.RSVD_BITS)",
 		.fields = { FLD_VM_ENTRY_INTR_INFO_FIELD },
-		.needs = VA_NEED_BASIC,
 		.gate = { WHEN(VEC_COND, COND_EVENT), WHEN(VEC_INTR, 13) },
+		.applies = nested_bit_applies,
 		.check = nested_exception,
 		.repair = no_nested_bit,
 	},

@@ -238,6 +238,23 @@ const struct va_rule va_rules_exec_controls[] = {
 		.repair = va_repair_allowed1,
 	},
 	{
+		/* No real CPU reports a must-be-1 secondary control; a capability
+		 * MSR that does is flagged (VA_ANOMALY_PROC2_LOW_BITS) and obeyed. */
+		.id = "CTL.PROC2.ALLOWED0", CTL7, .sdm_also = "A.3.3",
+		.summary = "Every secondary control that IA32_VMX_PROCBASED_CTLS2 (bits 31:0) requires "
+			   "is 1 in SECONDARY_VM_EXEC_CONTROL (bits 31:0 are 0 on every CPU so far)",
+		.message = MSG_ALLOWED0,
+		.hint = "IA32_VMX_PROCBASED_CTLS2 reports secondary controls as must-be-1, which no "
+			"real CPU does: check where the capability value came from (a hand-written "
+			"profile, or the two halves swapped).",
+		.notes = "Bochs, KVM and VirtualBox treat bits 31:0 of the MSR as must-be-1 the way "
+			 "the SDM defines the two halves, although they are 0 in practice.",
+		.fields = { FLD_SECONDARY_VM_EXEC_CONTROL, FLD_CPU_BASED_VM_EXEC_CONTROL },
+		.needs = VA_NEED_PROC2CAP,
+		.gate = { WHEN(VEC_PROC, 31) },
+		.check = va_check_allowed0, .arg = VEC_SEC, .bitset = VA_BITS_PROC2,
+	},
+	{
 		.id = "CTL.PROC2.ALLOWED1", CTL7, .sdm_also = "A.3.3",
 		.summary = "Every bit that is 1 in SECONDARY_VM_EXEC_CONTROL is allowed to be 1 by "
 			   "IA32_VMX_PROCBASED_CTLS2 (bits 63:32)",

@@ -293,7 +293,7 @@ static enum va_status feature_present(const struct va_ctx *c, const struct va_ru
 				      struct va_eval *e)
 {
 	e->v[0] = va_get(c, (enum va_field)r->field);
-	e->v[1] = c->st->fact[r->arg];
+	e->v[1] = va_fact_value(c, (enum va_fact)r->arg);
 	return e->v[1] ? VA_PASS : VA_FAIL;
 }
 
@@ -352,10 +352,12 @@ static enum va_status link_revision(const struct va_ctx *c, const struct va_rule
 				    struct va_eval *e)
 {
 	(void)r;
+	e->v[3] = c->basic & VMCS_REVISION_MASK;
 	if (read_link_dword(c, e) != VA_PASS)
 		return VA_UNKNOWN;
 	e->v[1] = e->v[0] & VMCS_REVISION_MASK;
-	e->v[3] = c->st->msr[MSR_IA32_VMX_BASIC] & VMCS_REVISION_MASK;
+	if (c->open & VA_NEED_BASIC)
+		return va_unknown_need(e, VA_NEED_BIT_BASIC);
 	return e->v[1] == e->v[3] ? VA_PASS : VA_FAIL;
 }
 
@@ -459,7 +461,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "GUEST_ACTIVITY_STATE is 1, 2 or 3",
 		.fields = { FLD_GUEST_ACTIVITY_STATE },
 		.needs = VA_NEED_MISC,
-		.applies = state_not_active_in_range,
+		.applies = state_not_active_in_range, .applies_reads = 0x1,
 		.check = activity_supported, .field = FLD_GUEST_ACTIVITY_STATE,
 	},
 	{
@@ -474,7 +476,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "neither it nor the processor checks it; Xen drops the activity state.",
 		.applies_text = "GUEST_ACTIVITY_STATE = 1 (HLT)",
 		.fields = { FLD_GUEST_ACTIVITY_STATE, FLD_GUEST_SS_AR_BYTES },
-		.applies = state_is, .arg = ACT_HLT,
+		.applies = state_is, .applies_reads = 0x1, .arg = ACT_HLT,
 		.check = hlt_at_cpl0,
 	},
 	{
@@ -506,7 +508,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "GUEST_ACTIVITY_STATE = 1 (HLT)",
 		.fields = { FLD_GUEST_ACTIVITY_STATE, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = state_is, .arg = ACT_HLT,
+		.applies = state_is, .applies_reads = 0x1, .arg = ACT_HLT,
 		.check = event_allowed_in_state,
 	},
 	{
@@ -523,7 +525,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "GUEST_ACTIVITY_STATE = 2 (shutdown)",
 		.fields = { FLD_GUEST_ACTIVITY_STATE, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = state_is, .arg = ACT_SHUTDOWN,
+		.applies = state_is, .applies_reads = 0x1, .arg = ACT_SHUTDOWN,
 		.check = event_allowed_in_state,
 	},
 	{
@@ -538,7 +540,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "software and Xen drops the activity state.",
 		.applies_text = "GUEST_ACTIVITY_STATE = 3 (wait-for-SIPI)",
 		.fields = { FLD_GUEST_ACTIVITY_STATE, FLD_VM_ENTRY_INTR_INFO_FIELD },
-		.applies = state_is, .arg = ACT_WAIT_SIPI,
+		.applies = state_is, .applies_reads = 0x1, .arg = ACT_WAIT_SIPI,
 		.check = no_event,
 	},
 	{
@@ -603,7 +605,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "the injected event is an external interrupt (type 0)",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = event_type_is, .arg = EV_EXT_INT,
+		.applies = event_type_is, .applies_reads = 0x2, .arg = EV_EXT_INT,
 		.check = zero_bits_with_event, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.mask = INTR_STI, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
@@ -619,7 +621,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "the injected event is an external interrupt (type 0)",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = event_type_is, .arg = EV_EXT_INT,
+		.applies = event_type_is, .applies_reads = 0x2, .arg = EV_EXT_INT,
 		.check = zero_bits_with_event, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.mask = INTR_MOVSS, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
@@ -635,7 +637,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "the injected event is an NMI (type 2)",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = event_type_is, .arg = EV_NMI,
+		.applies = event_type_is, .applies_reads = 0x2, .arg = EV_NMI,
 		.check = zero_bits_with_event, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.mask = INTR_MOVSS, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
@@ -656,7 +658,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "the injected event is an NMI (type 2)",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_INTR_INFO_FIELD },
 		.gate = { WHEN(VEC_COND, COND_EVENT) },
-		.applies = event_type_is, .arg = EV_NMI,
+		.applies = event_type_is, .applies_reads = 0x2, .arg = EV_NMI,
 		.check = zero_bits_with_event, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.mask = INTR_STI, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
@@ -702,7 +704,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_VM_ENTRY_INTR_INFO_FIELD,
 			    FLD_PIN_BASED_VM_EXEC_CONTROL },
 		.gate = { WHEN(VEC_PIN, 5), WHEN(VEC_COND, COND_EVENT) },
-		.applies = event_type_is, .arg = EV_NMI,
+		.applies = event_type_is, .applies_reads = 0x2, .arg = EV_NMI,
 		.check = zero_bits_with_event, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.mask = INTR_NMI, .bitset = VA_BITS_INTERRUPTIBILITY,
 	},
@@ -715,7 +717,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "state for a different reason. KVM and Xen leave it to the processor.",
 		.applies_text = "GUEST_INTERRUPTIBILITY_INFO bit 4 (enclave interruption) = 1",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO },
-		.applies = enclave_interruption,
+		.applies = enclave_interruption, .applies_reads = 0x1,
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.repair = va_repair_clear_v1,
 		.mask = INTR_MOVSS, .bitset = VA_BITS_INTERRUPTIBILITY,
@@ -734,7 +736,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "GUEST_INTERRUPTIBILITY_INFO bit 4 (enclave interruption) = 1",
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO },
 		.needs = VA_NEED_SGX,
-		.applies = enclave_interruption,
+		.applies = enclave_interruption, .applies_reads = 0x1,
 		.check = feature_present, .field = FLD_GUEST_INTERRUPTIBILITY_INFO, .arg = FACT_SGX,
 	},
 	{
@@ -750,7 +752,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_INTERRUPTIBILITY_INFO, FLD_GUEST_SS_AR_BYTES, FLD_GUEST_CR4,
 			    FLD_VM_ENTRY_CONTROLS },
 		.gate = { WHEN(VEC_COND, COND_FRED_GUEST) },
-		.applies = ss_dpl_is_3,
+		.applies = ss_dpl_is_3, .applies_reads = 0x2,
 		.check = va_check_zero_bits, .field = FLD_GUEST_INTERRUPTIBILITY_INFO,
 		.repair = va_repair_clear_v1,
 		.mask = INTR_STI, .bitset = VA_BITS_INTERRUPTIBILITY,
@@ -790,7 +792,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS, FLD_GUEST_RFLAGS,
 			    FLD_GUEST_IA32_DEBUGCTL, FLD_GUEST_INTERRUPTIBILITY_INFO,
 			    FLD_GUEST_ACTIVITY_STATE },
-		.applies = bs_trigger,
+		.applies = bs_trigger, .applies_reads = 0x18,
 		.check = bs_consistent, .arg = 1,
 		.repair = bs_fix,
 	},
@@ -812,7 +814,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS, FLD_GUEST_RFLAGS,
 			    FLD_GUEST_IA32_DEBUGCTL, FLD_GUEST_INTERRUPTIBILITY_INFO,
 			    FLD_GUEST_ACTIVITY_STATE },
-		.applies = bs_trigger,
+		.applies = bs_trigger, .applies_reads = 0x18,
 		.check = bs_consistent, .arg = 0,
 		.repair = bs_fix,
 	},
@@ -825,7 +827,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "to the processor.",
 		.applies_text = "GUEST_PENDING_DBG_EXCEPTIONS bit 16 (RTM) = 1",
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
-		.applies = rtm_pending,
+		.applies = rtm_pending, .applies_reads = 0x1,
 		.check = va_check_zero_bits, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS,
 		.repair = va_repair_clear_v1,
 		.mask = PDBG_RTM_MUST_BE_0, .bitset = VA_BITS_PENDING_DBG,
@@ -839,7 +841,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "to the processor.",
 		.applies_text = "GUEST_PENDING_DBG_EXCEPTIONS bit 16 (RTM) = 1",
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
-		.applies = rtm_pending,
+		.applies = rtm_pending, .applies_reads = 0x1,
 		.check = va_check_one_bits, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS,
 		.repair = va_repair_set_v1,
 		.mask = PDBG_ENABLED_BP, .bitset = VA_BITS_PENDING_DBG,
@@ -858,7 +860,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 		.applies_text = "GUEST_PENDING_DBG_EXCEPTIONS bit 16 (RTM) = 1",
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS },
 		.needs = VA_NEED_RTM,
-		.applies = rtm_pending,
+		.applies = rtm_pending, .applies_reads = 0x1,
 		.check = feature_present, .field = FLD_GUEST_PENDING_DBG_EXCEPTIONS, .arg = FACT_RTM,
 	},
 	{
@@ -872,7 +874,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 			 "to the processor.",
 		.applies_text = "GUEST_PENDING_DBG_EXCEPTIONS bit 16 (RTM) = 1",
 		.fields = { FLD_GUEST_PENDING_DBG_EXCEPTIONS, FLD_GUEST_INTERRUPTIBILITY_INFO },
-		.applies = rtm_pending,
+		.applies = rtm_pending, .applies_reads = 0x1,
 		.check = rtm_without_movss,
 	},
 	/* VMCS link pointer (exit qualification 4) */
@@ -914,6 +916,7 @@ const struct va_rule va_rules_guest_nonregister[] = {
 	{
 		.id = "GUEST.LINKPTR.REVISION", .sdm = "26.3.1.5",
 		.stage = VA_STAGE_GUEST, .outcome = VA_OUT_ENTRY_FAILURE, .code = 33,
+		.flags = VA_RULE_WANTS_LINKED_VMCS,
 		.qualification = 4,
 		.summary = "Bits 30:0 of the dword at the VMCS link pointer are the VMCS revision "
 			   "identifier (IA32_VMX_BASIC[30:0])",

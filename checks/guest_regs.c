@@ -100,17 +100,7 @@ static enum va_status model_reserved(const struct va_ctx *c, struct va_eval *e,
 	return VA_PASS;
 }
 
-/* Whether the CPU has a CET sub-feature: 1, 0, or -1 if the input does not
- * tell.  No CET at all means no sub-feature. */
-static int cet_feature(const struct va_ctx *c, enum va_fact f)
-{
-	uint64_t v;
-	if (va_fact_get(c, f, &v))
-		return v != 0;
-	if ((c->have & VA_NEED_CET) && !c->cet)
-		return 0;
-	return -1;
-}
+#define cet_feature va_cet_feature
 
 /* ---- predicates ------------------------------------------------------ */
 
@@ -409,13 +399,9 @@ static enum va_status s_cet_reserved(const struct va_ctx *c, const struct va_rul
 	e->v[2] = undecided;
 	if (bad)
 		return VA_FAIL;
-	if (undecided) {
-		/* With CET itself unknown, [cpu] cet is what is missing; with CET
-		 * known, only the sub-feature facts (cet_shstk, cet_ibt) are. */
-		e->unknown = (c->have & VA_NEED_CET) ? VA_UNK_MODEL : VA_UNK_NEED;
-		e->unknown_arg = (c->have & VA_NEED_CET) ? 0 : VA_NEED_BIT_CET;
-		return VA_UNKNOWN;
-	}
+	if (undecided)
+		return va_unknown_need(e, va_cet_feature_need(c, (undecided & S_CET_SHSTK_BITS) ?
+								 FACT_CET_SHSTK : FACT_CET_IBT));
 	return VA_PASS;
 }
 
@@ -491,7 +477,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.hint_for = cr0_fixed0_hint,
 		.notes = "Bochs, KVM and VirtualBox check it as the SDM says. " NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR0, FIELDS_UG },
-		.needs = VA_NEED_CR0_FIXED,
+		.needs = VA_NEED_CR0_FIXED0,
 		.check = cr0_fixed0, .field = FLD_GUEST_CR0, .bitset = VA_BITS_CR0,
 		.repair = va_repair_set_v1,
 	},
@@ -505,7 +491,7 @@ const struct va_rule va_rules_guest_regs[] = {
 			"guest's raw value back is the usual cause.",
 		.notes = "Bochs, KVM and VirtualBox check it as the SDM says. " NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR0, FIELDS_UG },
-		.needs = VA_NEED_CR0_FIXED,
+		.needs = VA_NEED_CR0_FIXED1,
 		.check = cr0_fixed1, .field = FLD_GUEST_CR0, .bitset = VA_BITS_CR0,
 		.repair = va_repair_clear_v1,
 	},
@@ -533,7 +519,7 @@ const struct va_rule va_rules_guest_regs[] = {
 		.notes = "Bochs, KVM and VirtualBox check it as the SDM says (Bochs uses a host-state "
 			 "error code internally but still ends in exit 33). " NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR4 },
-		.needs = VA_NEED_CR4_FIXED,
+		.needs = VA_NEED_CR4_FIXED0,
 		.check = cr4_fixed0, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
 		.repair = va_repair_set_v1,
 	},
@@ -550,7 +536,7 @@ const struct va_rule va_rules_guest_regs[] = {
 			 "CPUID does not enumerate, which is stricter when L1's FIXED1 allows more. "
 			 NOTE_XEN_GP,
 		.fields = { FLD_GUEST_CR4 },
-		.needs = VA_NEED_CR4_FIXED,
+		.needs = VA_NEED_CR4_FIXED1,
 		.check = cr4_fixed1, .field = FLD_GUEST_CR4, .bitset = VA_BITS_CR4,
 		.repair = va_repair_clear_v1,
 	},

@@ -85,7 +85,7 @@ static enum va_status cr3_reserved(const struct va_ctx *c, const struct va_rule 
 		e->unknown_arg = VA_NEED_BIT_LAM;
 		return VA_UNKNOWN;
 	}
-	if (c->st->fact[FACT_LAM])
+	if (va_fact_value(c, FACT_LAM))
 		return VA_PASS;
 	return VA_FAIL;
 }
@@ -131,18 +131,16 @@ static bool efer_bit_to_hass(const struct va_ctx *c, const struct va_rule *r,
 
 /*
  * HOST_S_CET: bits 9:6 reserved; the shadow-stack and IBT bits only where
- * the CPU has that part of CET.  [cpu] cet_shstk / cet_ibt decide when given,
- * otherwise CET support stands for both (every Intel CPU with CET has both).
- * {0} value, {1} bits that may not be set.
+ * the CPU has that part of CET ([cpu] cet_shstk / cet_ibt; no CET at all
+ * means neither).  A sub-feature the input does not tell leaves its bits
+ * undecided, never allowed.  {0} value, {1} bits that may not be set.
  */
 static enum va_status s_cet_reserved(const struct va_ctx *c, const struct va_rule *r,
 				     struct va_eval *e)
 {
-	const struct va_state *st = c->st;
 	uint64_t value = va_get(c, (enum va_field)r->field);
 	uint64_t bad = value & S_CET_RSVD;
-	bool cet_known = (c->have & VA_NEED_CET) != 0;
-	bool unsure = false;
+	int unsure = -1;
 	static const struct {
 		enum va_fact fact;
 		uint64_t bits;
@@ -152,24 +150,18 @@ static enum va_status s_cet_reserved(const struct va_ctx *c, const struct va_rul
 		uint64_t used = value & parts[i].bits;
 		if (!used)
 			continue;
-		if (va_fact_known(st, parts[i].fact)) {
-			if (!st->fact[parts[i].fact])
-				bad |= used;
-		} else if (!cet_known) {
-			unsure = true;
-		} else if (!c->cet) {
+		int has = va_cet_feature(c, parts[i].fact);
+		if (has == 0)
 			bad |= used;
-		}
+		else if (has < 0 && unsure < 0)
+			unsure = (int)i;
 	}
 	e->v[0] = value;
 	e->v[1] = bad;
 	if (bad)
 		return VA_FAIL;
-	if (unsure) {
-		e->unknown = VA_UNK_NEED;
-		e->unknown_arg = VA_NEED_BIT_CET;
-		return VA_UNKNOWN;
-	}
+	if (unsure >= 0)
+		return va_unknown_need(e, va_cet_feature_need(c, parts[unsure].fact));
 	return VA_PASS;
 }
 
@@ -293,7 +285,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			 "hand-written profile. VirtualBox drops PE and PG from FIXED0 whenever it "
 			 "offers unrestricted guest, so it accepts a host CR0 without them. "
 			 NOTE_XEN_HOST,
-		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
+		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED0,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED0,
 		.repair = va_repair_set_v1,
 		.arg2 = 0, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
@@ -308,7 +300,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			"running CR0 into HOST_CR0.",
 		.notes = "Bits 63:32 must be 0 because FIXED1[63:32] is 0. No reference "
 			 "implementation models the NW/CD carve-out. " NOTE_XEN_HOST,
-		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED,
+		.fields = { FLD_HOST_CR0 }, .needs = VA_NEED_CR0_FIXED1,
 		.check = fixed_bits, .field = FLD_HOST_CR0, .arg = MSR_IA32_VMX_CR0_FIXED1,
 		.repair = va_repair_clear_v1,
 		.arg2 = 1, .mask = CR0_NW | CR0_CD, .bitset = VA_BITS_CR0,
@@ -321,7 +313,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 		.hint = "Usually CR4.VMXE is missing: copy the CR4 that is running after VMXON, "
 			"not one saved before it.",
 		.notes = NOTE_XEN_HOST,
-		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
+		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED0,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED0,
 		.repair = va_repair_set_v1,
 		.arg2 = 0, .bitset = VA_BITS_CR4,
@@ -336,7 +328,7 @@ const struct va_rule va_rules_host_cr_msr[] = {
 			"force bits on.",
 		.hint_for = cr4_fixed1_hint_for,
 		.notes = NOTE_XEN_HOST,
-		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED,
+		.fields = { FLD_HOST_CR4 }, .needs = VA_NEED_CR4_FIXED1,
 		.check = fixed_bits, .field = FLD_HOST_CR4, .arg = MSR_IA32_VMX_CR4_FIXED1,
 		.repair = va_repair_clear_v1,
 		.arg2 = 1, .bitset = VA_BITS_CR4,

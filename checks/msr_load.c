@@ -69,7 +69,7 @@ static uint64_t msr_list_max(uint64_t misc)
 /* A fact that has a documented default (efer_valid). */
 static uint64_t fact_or_default(const struct va_ctx *c, enum va_fact f)
 {
-	return va_fact_known(c->st, f) ? c->st->fact[f] : va_fact_info(f)->default_value;
+	return va_fact_value(c, f);
 }
 
 /* ---- what WRMSR accepts, for the MSRs this table knows ---- */
@@ -208,9 +208,9 @@ static enum va_status wrmsr_no_gp(const struct va_ctx *c, const struct va_rule *
 		e->v[3] = va_forbidden_bits(value, fact_or_default(c, FACT_EFER_VALID));
 		break;
 	case WR_VALID_MASK:
-		if (!va_fact_known(c->st, (enum va_fact)m->fact))
+		if (!va_fact_have(c, (enum va_fact)m->fact))
 			return unknown_need(e, (enum va_need_bit)m->need);
-		e->v[3] = va_forbidden_bits(value, c->st->fact[m->fact]);
+		e->v[3] = va_forbidden_bits(value, c->fact[m->fact]);
 		break;
 	case WR_READ_ONLY:
 		e->v[3] = ~0ull;

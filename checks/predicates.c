@@ -108,6 +108,20 @@ static uint64_t default1(enum va_vec v)
 	}
 }
 
+/* Default1 bits that the TRUE_ MSR of every CPU in msr_profiles/ still
+ * requires (all 96 report the same values): the common assumption about a
+ * TRUE_ MSR the input lacks. */
+static uint64_t common_true_default1(enum va_vec v)
+{
+	switch (v) {
+	case VEC_PIN: return 0x00000016;
+	case VEC_PROC: return 0x04006172;
+	case VEC_EXIT: return 0x00036dfb;
+	case VEC_ENTRY: return 0x000011fb;
+	default: return 0;
+	}
+}
+
 enum va_status va_check_allowed0(const struct va_ctx *c, const struct va_rule *r,
 				 struct va_eval *e)
 {
@@ -123,11 +137,11 @@ enum va_status va_check_allowed0(const struct va_ctx *c, const struct va_rule *r
 		return VA_PASS;
 	if (k.fallback && !(missing & ~default1((enum va_vec)r->arg))) {
 		/* Only default1 bits are at fault, and only the plain MSR says they
-		 * must be 1: the missing TRUE_ MSR would decide. */
+		 * must be 1: IA32_VMX_BASIC[55] and the TRUE_ MSR would decide.
+		 * {1} becomes the bits the usual TRUE_ MSR still requires. */
+		e->v[1] = missing & common_true_default1((enum va_vec)r->arg);
 		e->unknown = VA_UNK_NEED;
-		e->unknown_arg = (enum va_need_bit)(r->arg == VEC_PIN ? VA_NEED_BIT_PINCAP :
-				  r->arg == VEC_PROC ? VA_NEED_BIT_PROCCAP :
-				  r->arg == VEC_EXIT ? VA_NEED_BIT_EXITCAP : VA_NEED_BIT_ENTRYCAP);
+		e->unknown_arg = VA_NEED_BIT_TRUE_CTLS;
 		return VA_UNKNOWN;
 	}
 	return VA_FAIL;

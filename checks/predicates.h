@@ -62,19 +62,52 @@ static inline uint64_t va_msr_list_max(uint64_t misc)
 	return 512 * (((misc >> 25) & 7) + 1);
 }
 
-/* A CPU fact: as given, else its documented default. */
-static inline uint64_t va_fact_value(const struct va_ctx *c, enum va_fact f)
+/* A CPU fact is given or derived from the capability MSRs. */
+static inline bool va_fact_have(const struct va_ctx *c, enum va_fact f)
 {
-	return va_fact_known(c->st, f) ? c->st->fact[f] : va_fact_info(f)->default_value;
+	return (c->fact_known >> f) & 1;
 }
 
-/* A CPU fact only if given: true and *out, or false. */
+/* A CPU fact: as given or derived, else its documented default. */
+static inline uint64_t va_fact_value(const struct va_ctx *c, enum va_fact f)
+{
+	return va_fact_have(c, f) ? c->fact[f] : va_fact_info(f)->default_value;
+}
+
+/* A CPU fact only if given or derived: true and *out, or false. */
 static inline bool va_fact_get(const struct va_ctx *c, enum va_fact f, uint64_t *out)
 {
-	if (!va_fact_known(c->st, f))
+	if (!va_fact_have(c, f))
 		return false;
-	*out = c->st->fact[f];
+	*out = c->fact[f];
 	return true;
+}
+
+/* Whether the CPU has a CET sub-feature (FACT_CET_SHSTK, FACT_CET_IBT): 1,
+ * 0, or -1 if the input does not tell.  No CET at all means neither. */
+static inline int va_cet_feature(const struct va_ctx *c, enum va_fact f)
+{
+	uint64_t v;
+	if (va_fact_get(c, f, &v))
+		return v != 0;
+	if ((c->have & VA_NEED_CET) && !c->cet)
+		return 0;
+	return -1;
+}
+
+/* The need that tells a CET sub-feature, for an "unknown" reason. */
+static inline enum va_need_bit va_cet_feature_need(const struct va_ctx *c, enum va_fact f)
+{
+	if (!(c->have & VA_NEED_CET))
+		return VA_NEED_BIT_CET;
+	return f == FACT_CET_IBT ? VA_NEED_BIT_CET_IBT : VA_NEED_BIT_CET_SHSTK;
+}
+
+static inline enum va_status va_unknown_need(struct va_eval *e, enum va_need_bit need)
+{
+	e->unknown = VA_UNK_NEED;
+	e->unknown_arg = need;
+	return VA_UNKNOWN;
 }
 
 /* The end of an MSR area (addr + 16 * count - 1) is within width, computed

@@ -5,6 +5,13 @@
 #include "../auditor/input/state_file.h"
 #include "fixtures.h"
 
+const struct fixture_table fixture_tables[] = {
+#define VA_FIXTURE_TABLE(name) { fixtures_##name, &fixtures_##name##_count },
+	VA_RULE_AREAS(VA_FIXTURE_TABLE)
+#undef VA_FIXTURE_TABLE
+};
+const size_t fixture_table_count = sizeof fixture_tables / sizeof fixture_tables[0];
+
 static char *base_text;
 static size_t base_len;
 

@@ -30,6 +30,14 @@ struct rule_fixture {
 VA_RULE_AREAS(VA_DECLARE_FIXTURES)
 #undef VA_DECLARE_FIXTURES
 
+/* Every fixture table, in the order of the rule areas. */
+struct fixture_table {
+	const struct rule_fixture *list;
+	const unsigned *count;
+};
+extern const struct fixture_table fixture_tables[];
+extern const size_t fixture_table_count;
+
 /* Base state with `overlay` applied (asserts on reader errors); release
  * with va_state_release. */
 int fixture_state(struct va_state *st, const char *overlay);

@@ -86,14 +86,14 @@ const struct rule_fixture fixtures_address_space[] = {
 	/* LA57 on a CPU without 5-level paging: still 48 bits (HOST.CR4.FIXED1 fails too). */
 	{ "HOST.ADDR.HOST64_RIP_CANON", FAIL, "[vmcs]\nHOST_CR4 = 0x00000000003736f0\n"
 					      "HOST_RIP = 0xff7fffff81a3c1f2" },
-	{ "HOST.ADDR.HOST64_RIP_CANON", UNKNOWN, "[cpu]\nlinear_address_bits = ?\n"
+	{ "HOST.ADDR.HOST64_RIP_CANON", PASS, "[cpu]\nlinear_address_bits = ?\n"
 						 "IA32_VMX_CR4_FIXED1 = 0x00000000003737ff\n"
 						 "[vmcs]\nHOST_CR4 = 0x00000000003736f0" },
 	{ "HOST.ADDR.HOST64_RIP_CANON", NA, ALL32 },
 	{ "HOST.ADDR.HOST64_S_CET_CANON", NA, NULL },
 	{ "HOST.ADDR.HOST64_S_CET_CANON", PASS, CET64("HOST_S_CET = 0xffffffff81000004") },
 	{ "HOST.ADDR.HOST64_S_CET_CANON", FAIL, CET64("HOST_S_CET = " NONCANON48) },
-	{ "HOST.ADDR.HOST64_S_CET_CANON", UNKNOWN, CET64("[cpu]\nlinear_address_bits = ?") },
+	{ "HOST.ADDR.HOST64_S_CET_CANON", PASS, CET64("[cpu]\nlinear_address_bits = ?") },
 	{ "HOST.ADDR.HOST64_SSP_CANON", NA, NULL },
 	{ "HOST.ADDR.HOST64_SSP_CANON", PASS, CET64("HOST_SSP = 0xffffc90000005ff8") },
 	{ "HOST.ADDR.HOST64_SSP_CANON", FAIL, CET64("HOST_SSP = " NONCANON48) },

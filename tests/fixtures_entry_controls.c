@@ -161,17 +161,25 @@ const struct rule_fixture fixtures_entry_controls[] = {
 	/* bit 12 as copied from the VM-exit interruption information */
 	{ "CTL.EVINJ.RSVD_BITS", FAIL, INTR("0x80001020") },
 	{ "CTL.EVINJ.RSVD_BITS", FAIL, INTR("0xc0000020") },
-	/* bit 13 is CTL.EVINJ.NESTED_EXC_BIT13's */
-	{ "CTL.EVINJ.RSVD_BITS", PASS, INTR("0x80002b0e") },
+	/* Without FRED and with IA32_VMX_BASIC[58] = 0 bit 13 is a plain
+	 * reserved bit; elsewhere it is CTL.EVINJ.NESTED_EXC_BIT13's. */
+	{ "CTL.EVINJ.RSVD_BITS", FAIL, INTR("0x80002b0e") },
+	{ "CTL.EVINJ.RSVD_BITS", PASS, INTR("0x80002b0e") BASIC_58 },
+	{ "CTL.EVINJ.RSVD_BITS", PASS, INTR("0x80002b0e") "[cpu]\nfred = 1\n" },
+	{ "CTL.EVINJ.RSVD_BITS", UNKNOWN, INTR("0x80002b0e") "[cpu]\nIA32_VMX_BASIC = ?\n" },
 	{ "CTL.EVINJ.RSVD_BITS", UNKNOWN, INTR("?") },
 
 	{ "CTL.EVINJ.NESTED_EXC_BIT13", NA, NULL },
 	{ "CTL.EVINJ.NESTED_EXC_BIT13", NA, INTR("0x80000b0e") },
 	{ "CTL.EVINJ.NESTED_EXC_BIT13", PASS, INTR("0x80002b0e") BASIC_58 },
 	{ "CTL.EVINJ.NESTED_EXC_BIT13", FAIL, INTR("0x80002020") BASIC_58 },
-	/* without nested-exception support bit 13 is reserved */
-	{ "CTL.EVINJ.NESTED_EXC_BIT13", FAIL, INTR("0x80002b0e") },
-	{ "CTL.EVINJ.NESTED_EXC_BIT13", UNKNOWN, INTR("0x80002b0e") "[cpu]\nIA32_VMX_BASIC = ?\n" },
+	/* without nested-exception support bit 13 is reserved: RSVD_BITS */
+	{ "CTL.EVINJ.NESTED_EXC_BIT13", NA, INTR("0x80002b0e") },
+	/* FRED without BASIC[58]: the bit is defined but not allowed */
+	{ "CTL.EVINJ.NESTED_EXC_BIT13", FAIL, INTR("0x80002b0e") "[cpu]\nfred = 1\n" },
+	/* a hardware exception cannot fail it, whatever IA32_VMX_BASIC says */
+	{ "CTL.EVINJ.NESTED_EXC_BIT13", PASS, INTR("0x80002b0e") "[cpu]\nIA32_VMX_BASIC = ?\n" },
+	{ "CTL.EVINJ.NESTED_EXC_BIT13", UNKNOWN, INTR("0x80002020") "[cpu]\nIA32_VMX_BASIC = ?\n" },
 
 	{ "CTL.EVINJ.ERRCODE_BITS", NA, NULL },
 	{ "CTL.EVINJ.ERRCODE_BITS", NA, INTR_EC("0x80000306", "0x10000") },
@@ -213,7 +221,7 @@ const struct rule_fixture fixtures_entry_controls[] = {
 	{ "CTL.ENTRY.MSR_LOAD_WIDTH", FAIL, LOAD_AREA("0x0000010000002000", "2") },
 	/* a kernel virtual address where the physical one belongs */
 	{ "CTL.ENTRY.MSR_LOAD_WIDTH", FAIL, LOAD_AREA("0xffff88810a3c2000", "2") },
-	{ "CTL.ENTRY.MSR_LOAD_WIDTH", UNKNOWN, LOAD_AREA("0x2002000", "2") "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.ENTRY.MSR_LOAD_WIDTH", PASS, LOAD_AREA("0x2002000", "2") "[cpu]\nmaxphyaddr = ?" },
 
 	{ "CTL.ENTRY.MSR_LOAD_END_WIDTH", NA, NULL },
 	{ "CTL.ENTRY.MSR_LOAD_END_WIDTH", PASS, LOAD_AREA("0x7fffffffe0", "2") },

@@ -93,6 +93,14 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.PROC.ALLOWED1", UNKNOWN,
 	  "[cpu]\nIA32_VMX_TRUE_PROCBASED_CTLS = ?\nIA32_VMX_PROCBASED_CTLS = ?" },
 
+	{ "CTL.PROC2.ALLOWED0", PASS, NULL },
+	/* A capability MSR no CPU reports: bit 0 must be 1, and is. */
+	{ "CTL.PROC2.ALLOWED0", PASS, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000002\n" },
+	{ "CTL.PROC2.ALLOWED0", FAIL, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000001\n" },
+	{ "CTL.PROC2.ALLOWED0", NA, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = 0x001ffcff00000001\n"
+				    "[vmcs]\nCPU_BASED_VM_EXEC_CONTROL = 0x14006172\n" },
+	{ "CTL.PROC2.ALLOWED0", UNKNOWN, "[cpu]\nIA32_VMX_PROCBASED_CTLS2 = ?" },
+
 	{ "CTL.PROC2.ALLOWED1", PASS, NULL },
 	/* Bit 26 (user wait and pause) is not offered by the i7-6700K. */
 	{ "CTL.PROC2.ALLOWED1", FAIL, "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x041010aa" },
@@ -133,7 +141,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	/* A kernel virtual address (the hint says so). */
 	{ "CTL.EXEC.IO_BITMAP_A_WIDTH", FAIL,
 	  "[vmcs]\n" IO_BITMAPS "IO_BITMAP_A = 0xffff888102000000\nIO_BITMAP_B = 0x2001000" },
-	{ "CTL.EXEC.IO_BITMAP_A_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.IO_BITMAP_A_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\n" IO_BITMAPS "IO_BITMAP_B = 0x2001000" },
 	{ "CTL.EXEC.IO_BITMAP_B_ALIGN", NA, "[vmcs]\nIO_BITMAP_B = 0x2001001" },
 	{ "CTL.EXEC.IO_BITMAP_B_ALIGN", PASS, "[vmcs]\n" IO_BITMAPS "IO_BITMAP_B = 0x2001000" },
@@ -141,7 +149,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.IO_BITMAP_B_ALIGN", UNKNOWN, "[vmcs]\n" IO_BITMAPS "IO_BITMAP_B = ?" },
 	{ "CTL.EXEC.IO_BITMAP_B_WIDTH", PASS, "[vmcs]\n" IO_BITMAPS "IO_BITMAP_B = 0x2001000" },
 	{ "CTL.EXEC.IO_BITMAP_B_WIDTH", FAIL, "[vmcs]\n" IO_BITMAPS "IO_BITMAP_B = 0x10002001000" },
-	{ "CTL.EXEC.IO_BITMAP_B_WIDTH", UNKNOWN, "[cpu]\nmaxphyaddr = ?\n[vmcs]\n" IO_BITMAPS },
+	{ "CTL.EXEC.IO_BITMAP_B_WIDTH", PASS, "[cpu]\nmaxphyaddr = ?\n[vmcs]\n" IO_BITMAPS },
 	{ "CTL.EXEC.IO_BITMAP_B_WIDTH", NA, "[vmcs]\nIO_BITMAP_B = 0x10002001000" },
 
 	{ "CTL.EXEC.MSR_BITMAP_ALIGN", PASS, NULL },
@@ -151,7 +159,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.MSR_BITMAP_ALIGN", UNKNOWN, "[vmcs]\nMSR_BITMAP = ?" },
 	{ "CTL.EXEC.MSR_BITMAP_WIDTH", PASS, NULL },
 	{ "CTL.EXEC.MSR_BITMAP_WIDTH", FAIL, "[vmcs]\nMSR_BITMAP = 0xffff888101000000" },
-	{ "CTL.EXEC.MSR_BITMAP_WIDTH", UNKNOWN, "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.EXEC.MSR_BITMAP_WIDTH", PASS, "[cpu]\nmaxphyaddr = ?" },
 	{ "CTL.EXEC.MSR_BITMAP_WIDTH", NA,
 	  "[vmcs]\nCPU_BASED_VM_EXEC_CONTROL = 0x84006172\nMSR_BITMAP = 0xffff888101000000" },
 
@@ -164,7 +172,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.VAPIC_WIDTH", PASS, "[vmcs]\n" TPR_SHADOW },
 	{ "CTL.EXEC.VAPIC_WIDTH", FAIL,
 	  "[vmcs]\nCPU_BASED_VM_EXEC_CONTROL = 0x94206172\nVIRTUAL_APIC_PAGE_ADDR = 0x8002000000" },
-	{ "CTL.EXEC.VAPIC_WIDTH", UNKNOWN, "[cpu]\nmaxphyaddr = ?\n[vmcs]\n" TPR_SHADOW },
+	{ "CTL.EXEC.VAPIC_WIDTH", PASS, "[cpu]\nmaxphyaddr = ?\n[vmcs]\n" TPR_SHADOW },
 	{ "CTL.EXEC.VAPIC_WIDTH", NA, "[vmcs]\nVIRTUAL_APIC_PAGE_ADDR = 0x8002000000" },
 
 	{ "CTL.EXEC.TPR_THRESHOLD_RSVD", NA, "[vmcs]\nTPR_THRESHOLD = 0x20" },
@@ -230,7 +238,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001010ab\nAPIC_ACCESS_ADDR = 0xfee00000" },
 	{ "CTL.EXEC.APIC_ACCESS_WIDTH", FAIL,
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001010ab\nAPIC_ACCESS_ADDR = 0x80fee00000" },
-	{ "CTL.EXEC.APIC_ACCESS_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.APIC_ACCESS_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001010ab" },
 	{ "CTL.EXEC.APIC_ACCESS_WIDTH", NA, "[vmcs]\nAPIC_ACCESS_ADDR = 0x80fee00000" },
 
@@ -304,7 +312,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.PI_DESC_ALIGN", UNKNOWN, PI_OK "POSTED_INTR_DESC_ADDR = ?" },
 	{ "CTL.EXEC.PI_DESC_WIDTH", PASS, PI_OK "POSTED_INTR_DESC_ADDR = 0x2001040" },
 	{ "CTL.EXEC.PI_DESC_WIDTH", FAIL, PI_OK "POSTED_INTR_DESC_ADDR = 0x8002001040" },
-	{ "CTL.EXEC.PI_DESC_WIDTH", UNKNOWN, PI_OK "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.EXEC.PI_DESC_WIDTH", PASS, PI_OK "[cpu]\nmaxphyaddr = ?" },
 	{ "CTL.EXEC.PI_DESC_WIDTH", NA, "[vmcs]\nPOSTED_INTR_DESC_ADDR = 0x8002001040" },
 
 	{ "CTL.EXEC.VPID_NONZERO", PASS, NULL },
@@ -357,7 +365,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.EPTP_WIDTH", PASS, "[vmcs]\nEPT_POINTER = 0x7f1234501e" },
 	{ "CTL.EXEC.EPTP_WIDTH", FAIL, "[vmcs]\nEPT_POINTER = 0x801234501e" },
 	{ "CTL.EXEC.EPTP_WIDTH", FAIL, "[vmcs]\nEPT_POINTER = 0xffff88801234501e" },
-	{ "CTL.EXEC.EPTP_WIDTH", UNKNOWN, "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.EXEC.EPTP_WIDTH", PASS, "[cpu]\nmaxphyaddr = ?" },
 	{ "CTL.EXEC.EPTP_WIDTH", NA, "[vmcs]\n" NO_EPT "EPT_POINTER = 0x801234501e" },
 
 	{ "CTL.EXEC.PML_NEEDS_EPT", NA, NULL },
@@ -375,7 +383,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001210aa\nPML_ADDRESS = 0x3000000" },
 	{ "CTL.EXEC.PML_ADDR_WIDTH", FAIL,
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001210aa\nPML_ADDRESS = 0x8003000000" },
-	{ "CTL.EXEC.PML_ADDR_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.PML_ADDR_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001210aa" },
 	{ "CTL.EXEC.PML_ADDR_WIDTH", NA, "[vmcs]\nPML_ADDRESS = 0x8003000000" },
 	{ "CTL.EXEC.UG_NEEDS_EPT", PASS, NULL },
@@ -409,7 +417,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.SPPTP_WIDTH", FAIL,
 	  "[cpu]\n" CAP_SEC_ALL "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x009010aa\n"
 	  "SPPTP = 0x8004000000" },
-	{ "CTL.EXEC.SPPTP_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.SPPTP_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n" CAP_SEC_ALL "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x009010aa" },
 	{ "CTL.EXEC.SPPTP_WIDTH", NA, "[vmcs]\nSPPTP = 0x8004000000" },
 
@@ -461,7 +469,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  VMFUNC_CPU "[vmcs]\n" VMFUNC_ON "VM_FUNCTION_CONTROL = 0x1\nEPTP_LIST_ADDRESS = 0x5000000" },
 	{ "CTL.EXEC.EPTP_LIST_WIDTH", FAIL,
 	  VMFUNC_CPU "[vmcs]\n" VMFUNC_ON "VM_FUNCTION_CONTROL = 0x1\nEPTP_LIST_ADDRESS = 0x8005000000" },
-	{ "CTL.EXEC.EPTP_LIST_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.EPTP_LIST_WIDTH", PASS,
 	  VMFUNC_CPU "maxphyaddr = ?\n[vmcs]\n" VMFUNC_ON "VM_FUNCTION_CONTROL = 0x1" },
 	{ "CTL.EXEC.EPTP_LIST_WIDTH", NA, "[vmcs]\nEPTP_LIST_ADDRESS = 0x8005000000" },
 
@@ -476,7 +484,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa\nVMREAD_BITMAP = 0x6000000" },
 	{ "CTL.EXEC.VMREAD_BITMAP_WIDTH", FAIL,
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa\nVMREAD_BITMAP = 0x8006000000" },
-	{ "CTL.EXEC.VMREAD_BITMAP_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.VMREAD_BITMAP_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa" },
 	{ "CTL.EXEC.VMREAD_BITMAP_WIDTH", NA, "[vmcs]\nVMREAD_BITMAP = 0x8006000000" },
 	{ "CTL.EXEC.VMWRITE_BITMAP_ALIGN", NA, "[vmcs]\nVMWRITE_BITMAP = 0x6001004" },
@@ -492,7 +500,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa\nVMWRITE_BITMAP = 0x6001000" },
 	{ "CTL.EXEC.VMWRITE_BITMAP_WIDTH", FAIL,
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa\nVMWRITE_BITMAP = 0xffffc90006001000" },
-	{ "CTL.EXEC.VMWRITE_BITMAP_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.VMWRITE_BITMAP_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001050aa" },
 	{ "CTL.EXEC.VMWRITE_BITMAP_WIDTH", NA, "[vmcs]\nVMWRITE_BITMAP = 0xffffc90006001000" },
 
@@ -507,7 +515,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001410aa\nVE_INFORMATION_ADDRESS = 0x7000000" },
 	{ "CTL.EXEC.VE_INFO_WIDTH", FAIL,
 	  "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001410aa\nVE_INFORMATION_ADDRESS = 0x8007000000" },
-	{ "CTL.EXEC.VE_INFO_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.VE_INFO_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x001410aa" },
 	{ "CTL.EXEC.VE_INFO_WIDTH", NA, "[vmcs]\nVE_INFORMATION_ADDRESS = 0x8007000000" },
 	{ "CTL.EXEC.TSC_MULT_NONZERO", NA, NULL },
@@ -531,7 +539,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.IPIV_PIDPT_WIDTH", WARN,
 	  TER_CPU "[vmcs]\n" TER_TPR_ON "TERTIARY_VM_EXEC_CONTROL = 0x10\n"
 	  "PID_POINTER_TABLE = 0x8008000000" },
-	{ "CTL.EXEC.IPIV_PIDPT_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.IPIV_PIDPT_WIDTH", PASS,
 	  TER_CPU "maxphyaddr = ?\n[vmcs]\n" TER_TPR_ON "TERTIARY_VM_EXEC_CONTROL = 0x10" },
 	{ "CTL.EXEC.IPIV_PIDPT_WIDTH", NA, "[vmcs]\nPID_POINTER_TABLE = 0x8008000000" },
 	{ "CTL.EXEC.IPIV_NEEDS_TPR_SHADOW", NA, NULL },
@@ -564,7 +572,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	  TER_CPU "[vmcs]\n" TER_ON "TERTIARY_VM_EXEC_CONTROL = 0x2\nHLATP = 0x9000000" },
 	{ "CTL.EXEC.HLATP_WIDTH", WARN,
 	  TER_CPU "[vmcs]\n" TER_ON "TERTIARY_VM_EXEC_CONTROL = 0x2\nHLATP = 0x8009000000" },
-	{ "CTL.EXEC.HLATP_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.HLATP_WIDTH", PASS,
 	  TER_CPU "maxphyaddr = ?\n[vmcs]\n" TER_ON "TERTIARY_VM_EXEC_CONTROL = 0x2" },
 	{ "CTL.EXEC.HLATP_WIDTH", NA, "[vmcs]\nHLATP = 0x8009000000" },
 	{ "CTL.EXEC.HLAT_PREFIX_SIZE", PASS,
@@ -602,7 +610,7 @@ const struct rule_fixture fixtures_exec_controls[] = {
 	{ "CTL.EXEC.PASID_LOW_ALIGN_WIDTH", WARN,
 	  "[cpu]\n" CAP_SEC_ALL "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x003010aa\n"
 	  "LOW_PASID_DIR_ADDR = 0x800a000000" },
-	{ "CTL.EXEC.PASID_LOW_ALIGN_WIDTH", UNKNOWN,
+	{ "CTL.EXEC.PASID_LOW_ALIGN_WIDTH", PASS,
 	  "[cpu]\nmaxphyaddr = ?\n" CAP_SEC_ALL "[vmcs]\nSECONDARY_VM_EXEC_CONTROL = 0x003010aa" },
 	{ "CTL.EXEC.PASID_HIGH_ALIGN_WIDTH", NA, "[vmcs]\nHIGH_PASID_DIR_ADDR = 0xa001010" },
 	{ "CTL.EXEC.PASID_HIGH_ALIGN_WIDTH", PASS,

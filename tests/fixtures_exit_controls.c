@@ -60,7 +60,7 @@ const struct rule_fixture fixtures_exit_controls[] = {
 	{ "CTL.EXIT.MSR_STORE_WIDTH", FAIL, STORE_AREA("0x8000000000", "1") },
 	/* a kernel virtual address where the physical one belongs */
 	{ "CTL.EXIT.MSR_STORE_WIDTH", FAIL, STORE_AREA("0xffff888102a4e000", "1") },
-	{ "CTL.EXIT.MSR_STORE_WIDTH", UNKNOWN, STORE_AREA("0x2000000", "1") "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.EXIT.MSR_STORE_WIDTH", PASS, STORE_AREA("0x2000000", "1") "[cpu]\nmaxphyaddr = ?" },
 
 	{ "CTL.EXIT.MSR_STORE_END_WIDTH", NA, NULL },
 	{ "CTL.EXIT.MSR_STORE_END_WIDTH", PASS, STORE_AREA("0x7ffffffff0", "1") },
@@ -86,7 +86,7 @@ const struct rule_fixture fixtures_exit_controls[] = {
 	{ "CTL.EXIT.MSR_LOAD_WIDTH", PASS, LOAD_AREA("0x2001000", "4") },
 	{ "CTL.EXIT.MSR_LOAD_WIDTH", FAIL, LOAD_AREA("0x0000008000001000", "4") },
 	{ "CTL.EXIT.MSR_LOAD_WIDTH", FAIL, LOAD_AREA("0xffffc90000a01000", "4") },
-	{ "CTL.EXIT.MSR_LOAD_WIDTH", UNKNOWN, LOAD_AREA("0x2001000", "4") "[cpu]\nmaxphyaddr = ?" },
+	{ "CTL.EXIT.MSR_LOAD_WIDTH", PASS, LOAD_AREA("0x2001000", "4") "[cpu]\nmaxphyaddr = ?" },
 
 	{ "CTL.EXIT.MSR_LOAD_END_WIDTH", NA, NULL },
 	{ "CTL.EXIT.MSR_LOAD_END_WIDTH", PASS, LOAD_AREA("0x7fffffffc0", "4") },

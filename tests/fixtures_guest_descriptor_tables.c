@@ -12,7 +12,7 @@
 	{ "GUEST." #R ".BASE_CANONICAL", PASS, \
 	  "[cpu]\nlinear_address_bits = 57\n[vmcs]\nGUEST_" #R "_BASE = 0x0000800000000000" }, \
 	{ "GUEST." #R ".BASE_CANONICAL", NA, NOT_INTEL64 }, \
-	{ "GUEST." #R ".BASE_CANONICAL", UNKNOWN, "[cpu]\nlinear_address_bits = ?" }, \
+	{ "GUEST." #R ".BASE_CANONICAL", PASS, "[cpu]\nlinear_address_bits = ?" }, \
 	{ "GUEST." #R ".LIMIT_HIGH", PASS, NULL }, \
 	{ "GUEST." #R ".LIMIT_HIGH", PASS, "[vmcs]\nGUEST_" #R "_LIMIT = 0xffff" }, \
 	/* the table size instead of size - 1 */ \

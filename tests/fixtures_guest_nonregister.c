@@ -248,7 +248,7 @@ const struct rule_fixture fixtures_guest_nonregister[] = {
 	{ "GUEST.LINKPTR.WIDTH", PASS, LINK LINK_MEM(4) },
 	{ "GUEST.LINKPTR.WIDTH", FAIL, VMCS "VMCS_LINK_POINTER = 0x0000800000005000\n" },
 	{ "GUEST.LINKPTR.WIDTH", FAIL, VMCS "VMCS_LINK_POINTER = 0xffffffff00000000\n" },
-	{ "GUEST.LINKPTR.WIDTH", UNKNOWN, "[cpu]\nmaxphyaddr = ?\n" LINK LINK_MEM(4) },
+	{ "GUEST.LINKPTR.WIDTH", PASS, "[cpu]\nmaxphyaddr = ?\n" LINK LINK_MEM(4) },
 
 	{ "GUEST.LINKPTR.REVISION", NA, NULL },
 	{ "GUEST.LINKPTR.REVISION", PASS, LINK LINK_MEM(4) },
@@ -260,7 +260,7 @@ const struct rule_fixture fixtures_guest_nonregister[] = {
 	/* A pointer that fails ALIGN or WIDTH is never dereferenced. */
 	{ "GUEST.LINKPTR.REVISION", NA, VMCS "VMCS_LINK_POINTER = 0x5008\n" },
 	{ "GUEST.LINKPTR.REVISION", NA, VMCS "VMCS_LINK_POINTER = 0x0000800000005000\n" },
-	{ "GUEST.LINKPTR.REVISION", UNKNOWN, "[cpu]\nmaxphyaddr = ?\n" LINK LINK_MEM(4) },
+	{ "GUEST.LINKPTR.REVISION", PASS, "[cpu]\nmaxphyaddr = ?\n" LINK LINK_MEM(4) },
 
 	{ "GUEST.LINKPTR.SHADOW_BIT", NA, NULL },
 	{ "GUEST.LINKPTR.SHADOW_BIT", PASS, LINK LINK_MEM(4) },

@@ -57,7 +57,7 @@ const struct rule_fixture fixtures_guest_rip_rflags[] = {
 	{ "GUEST.RIP.UPPER_IDENTICAL", PASS, "[vmcs]\nGUEST_RIP = 0x0000800000000000\n" },
 	{ "GUEST.RIP.UPPER_IDENTICAL", PASS,
 	  "[cpu]\nlinear_address_bits = 57\n[vmcs]\nGUEST_RIP = 0x0001000000001000\n" },
-	{ "GUEST.RIP.UPPER_IDENTICAL", UNKNOWN, "[cpu]\nlinear_address_bits = ?\n" },
+	{ "GUEST.RIP.UPPER_IDENTICAL", PASS, "[cpu]\nlinear_address_bits = ?\n" },
 	{ "GUEST.RIP.UPPER_IDENTICAL", NA, COMPAT_CS },
 
 	{ "GUEST.RFLAGS.RESERVED", PASS, NULL },
@@ -107,7 +107,7 @@ const struct rule_fixture fixtures_guest_rip_rflags[] = {
 	/* Not canonical, but bits 63:48 are identical: the SDM accepts it for
 	 * the guest. Bochs demands full canonicality and would refuse it. */
 	{ "GUEST.SSP.UPPER_IDENTICAL", PASS, CET "GUEST_SSP = 0x0000800000000000\n" },
-	{ "GUEST.SSP.UPPER_IDENTICAL", UNKNOWN, CET "[cpu]\nlinear_address_bits = ?\n" },
+	{ "GUEST.SSP.UPPER_IDENTICAL", PASS, CET "[cpu]\nlinear_address_bits = ?\n" },
 };
 const unsigned fixtures_guest_rip_rflags_count =
 	sizeof fixtures_guest_rip_rflags / sizeof fixtures_guest_rip_rflags[0];

@@ -191,7 +191,7 @@ const struct rule_fixture fixtures_guest_segments[] = {
 	{ "GUEST.SEG.TR.BASE_CANONICAL", PASS,
 	  "[cpu]\nlinear_address_bits = 57\n[vmcs]\nGUEST_TR_BASE = 0x0000800000000000" },
 	{ "GUEST.SEG.TR.BASE_CANONICAL", NA, NOT_INTEL64 },
-	{ "GUEST.SEG.TR.BASE_CANONICAL", UNKNOWN, "[cpu]\nlinear_address_bits = ?" },
+	{ "GUEST.SEG.TR.BASE_CANONICAL", PASS, "[cpu]\nlinear_address_bits = ?" },
 	/* FS and GS: canonical even if unusable (they are unusable in the base state) */
 	{ "GUEST.SEG.FS.BASE_CANONICAL", PASS, NULL },
 	{ "GUEST.SEG.FS.BASE_CANONICAL", FAIL, "[vmcs]\nGUEST_FS_BASE = 0x0000800000000000" },

@@ -43,7 +43,7 @@
 #define FRED_CANON(reg, n, good) \
 	{ "HOST.FRED." #reg #n "_CANON", PASS, FRED("HOST_IA32_FRED_" #reg #n " = " good) }, \
 	{ "HOST.FRED." #reg #n "_CANON", FAIL, FRED("HOST_IA32_FRED_" #reg #n " = " NONCANON48) }, \
-	{ "HOST.FRED." #reg #n "_CANON", UNKNOWN, \
+	{ "HOST.FRED." #reg #n "_CANON", FAIL, \
 	  FRED("HOST_IA32_FRED_" #reg #n " = " NONCANON48 "\n[cpu]\nlinear_address_bits = ?") }, \
 	{ "HOST.FRED." #reg #n "_CANON", NA, \
 	  FRED_HOST32("HOST_IA32_FRED_" #reg #n " = " NONCANON48) }
@@ -83,18 +83,18 @@ const struct rule_fixture fixtures_host_cr_msr[] = {
 	{ "HOST.CR3.RSVD", FAIL, "[vmcs]\nHOST_CR3 = 0x80000000001ab000" },
 	{ "HOST.CR3.RSVD", FAIL, "[vmcs]\nHOST_CR3 = 0x00000080001ab000" },
 	/* LAM bits 62:61: allowed only on a CPU with LAM. */
-	{ "HOST.CR3.RSVD", UNKNOWN, "[vmcs]\nHOST_CR3 = 0x60000000001ab000" },
+	{ "HOST.CR3.RSVD", FAIL, "[vmcs]\nHOST_CR3 = 0x60000000001ab000" },
 	{ "HOST.CR3.RSVD", PASS, "[cpu]\nlam = 1\n[vmcs]\nHOST_CR3 = 0x60000000001ab000" },
 	{ "HOST.CR3.RSVD", FAIL, "[cpu]\nlam = 0\n[vmcs]\nHOST_CR3 = 0x40000000001ab000" },
 	{ "HOST.CR3.RSVD", FAIL, "[vmcs]\nHOST_CR3 = 0x40000080001ab000" },
-	{ "HOST.CR3.RSVD", UNKNOWN, "[cpu]\nmaxphyaddr = ?" },
+	{ "HOST.CR3.RSVD", PASS, "[cpu]\nmaxphyaddr = ?" },
 	{ "HOST.CR3.RSVD", NA, NO_INTEL64 },
 	{ "HOST.MSR.SYSENTER_ESP_CANON", PASS, NULL },
 	{ "HOST.MSR.SYSENTER_ESP_CANON", FAIL, "[vmcs]\nHOST_IA32_SYSENTER_ESP = " NONCANON48 },
 	/* Maximum linear width, whatever HOST_CR4.LA57 says (Bochs would fail this). */
 	{ "HOST.MSR.SYSENTER_ESP_CANON", PASS, "[cpu]\nlinear_address_bits = 57\n"
 					       "[vmcs]\nHOST_IA32_SYSENTER_ESP = " NONCANON48 },
-	{ "HOST.MSR.SYSENTER_ESP_CANON", UNKNOWN, "[cpu]\nlinear_address_bits = ?" },
+	{ "HOST.MSR.SYSENTER_ESP_CANON", PASS, "[cpu]\nlinear_address_bits = ?" },
 	{ "HOST.MSR.SYSENTER_ESP_CANON", NA, NO_INTEL64 },
 	{ "HOST.MSR.SYSENTER_EIP_CANON", PASS, NULL },
 	{ "HOST.MSR.SYSENTER_EIP_CANON", FAIL, "[vmcs]\nHOST_IA32_SYSENTER_EIP = 0xffff7fff81c01780" },
@@ -138,11 +138,14 @@ const struct rule_fixture fixtures_host_cr_msr[] = {
 	{ "HOST.MSR.EFER_LME", FAIL, HOST32("HOST_IA32_EFER = 0x0000000000000901") },
 	{ "HOST.MSR.EFER_LME", NA, "[vmcs]\nVM_EXIT_CONTROLS = 0x001feffb\nHOST_IA32_EFER = 0" },
 	{ "HOST.CET.S_CET_RSVD", NA, "[vmcs]\nHOST_S_CET = 0x40" },
-	{ "HOST.CET.S_CET_RSVD", PASS, CET("HOST_S_CET = 0x5") },
+	/* CET alone does not say which parts the CPU has: never a pass. */
+	{ "HOST.CET.S_CET_RSVD", UNKNOWN, CET("HOST_S_CET = 0x5") },
+	{ "HOST.CET.S_CET_RSVD", PASS, CET("HOST_S_CET = 0x5\n[cpu]\ncet_ibt = 1\ncet_shstk = 1") },
+	{ "HOST.CET.S_CET_RSVD", PASS, CET("HOST_S_CET = 0x1\n[cpu]\ncet_ibt = 0\ncet_shstk = 1") },
 	{ "HOST.CET.S_CET_RSVD", FAIL, CET("HOST_S_CET = 0x40") },
 	/* A CPU with shadow stacks but no IBT: ENDBR_EN is reserved, SH_STK_EN is not. */
 	{ "HOST.CET.S_CET_RSVD", FAIL, CET("HOST_S_CET = 0x4\n[cpu]\ncet_ibt = 0") },
-	{ "HOST.CET.S_CET_RSVD", PASS, CET("HOST_S_CET = 0x1\n[cpu]\ncet_ibt = 0") },
+	{ "HOST.CET.S_CET_RSVD", UNKNOWN, CET("HOST_S_CET = 0x1\n[cpu]\ncet_ibt = 0") },
 	/* "load CET state" offered by a profile whose CR4_FIXED1 has no CET. */
 	{ "HOST.CET.S_CET_RSVD", FAIL, "[cpu]\nIA32_VMX_TRUE_EXIT_CTLS = 0x11ffffff00036dfb\n"
 				       CET_EXIT "HOST_S_CET = 0x1" },
@@ -160,7 +163,7 @@ const struct rule_fixture fixtures_host_cr_msr[] = {
 	{ "HOST.CET.SSPTBL_CANON", NA, "[vmcs]\nHOST_INTR_SSP_TABLE = " NONCANON48 },
 	{ "HOST.CET.SSPTBL_CANON", PASS, CET("HOST_INTR_SSP_TABLE = 0xfffffe0000005000") },
 	{ "HOST.CET.SSPTBL_CANON", FAIL, CET("HOST_INTR_SSP_TABLE = " NONCANON48) },
-	{ "HOST.CET.SSPTBL_CANON", UNKNOWN, CET("[cpu]\nlinear_address_bits = ?") },
+	{ "HOST.CET.SSPTBL_CANON", PASS, CET("[cpu]\nlinear_address_bits = ?") },
 	{ "HOST.MSR.PKRS_RSVD", NA, "[vmcs]\nHOST_IA32_PKRS = 0x100000000" },
 	{ "HOST.MSR.PKRS_RSVD", PASS, PKRS("HOST_IA32_PKRS = 0x55555554") },
 	{ "HOST.MSR.PKRS_RSVD", FAIL, PKRS("HOST_IA32_PKRS = 0x0000000155555554") },

@@ -67,7 +67,7 @@ const struct rule_fixture fixtures_msr_load[] = {
 	{ "MSRLOAD.ENTRY.WRMSR_GP", FAIL, MSR1(0x176, 0x00ff000000000000) },
 	{ "MSRLOAD.ENTRY.WRMSR_GP", PASS,
 	  "[cpu]\nlinear_address_bits = 57\n" MSR1(0x176, 0x00ff000000000000) },
-	{ "MSRLOAD.ENTRY.WRMSR_GP", UNKNOWN, "[cpu]\nlinear_address_bits = ?\n" KGS_OK },
+	{ "MSRLOAD.ENTRY.WRMSR_GP", PASS, "[cpu]\nlinear_address_bits = ?\n" KGS_OK },
 	{ "MSRLOAD.ENTRY.WRMSR_GP", PASS, MSR1(0x277, 0x0007040600070406) },
 	{ "MSRLOAD.ENTRY.WRMSR_GP", FAIL, MSR1(0x277, 0x0007040600070402) },
 	{ "MSRLOAD.ENTRY.WRMSR_GP", PASS, MSR1(0xc0000080, 0xd01) },

@@ -23,7 +23,9 @@
 	X(shell) \
 	X(repair) \
 	X(template) \
-	X(fix)
+	X(fix) \
+	X(missing_inputs) \
+	X(suspects)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -11,14 +11,6 @@
 #include "fixtures.h"
 #include "suites.h"
 
-static const struct {
-	const struct rule_fixture *list;
-	const unsigned *count;
-} fixture_tables[] = {
-#define VA_FIXTURE_TABLE(name) { fixtures_##name, &fixtures_##name##_count },
-	VA_RULE_AREAS(VA_FIXTURE_TABLE)
-#undef VA_FIXTURE_TABLE
-};
 
 static int id_well_formed(const char *id)
 {
@@ -109,7 +101,7 @@ static void test_fixtures(void)
 	struct va_report *rep = malloc(sizeof *rep);
 	CU_ASSERT_FATAL(shown_fail && shown_pass && st && rep);
 
-	for (size_t t = 0; t < sizeof fixture_tables / sizeof fixture_tables[0]; t++) {
+	for (size_t t = 0; t < fixture_table_count; t++) {
 		for (unsigned i = 0; i < *fixture_tables[t].count; i++) {
 			const struct rule_fixture *fx = &fixture_tables[t].list[i];
 			int index = va_rule_find(fx->rule);

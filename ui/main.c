@@ -23,7 +23,7 @@
 #define VA_VERSION "0.1.0"
 #endif
 
-enum { EXIT_ENTRY_OK = 0, EXIT_ENTRY_FAILS = 1, EXIT_BAD_INPUT = 2 };
+enum { EXIT_ENTRY_OK = 0, EXIT_ENTRY_FAILS = 1, EXIT_BAD_INPUT = 2, EXIT_INCONCLUSIVE = 3 };
 
 /* After a usage error has been printed: where to read more.  Exit 2. */
 static int usage_hint(const char *command)
@@ -151,7 +151,7 @@ static int cmd_check(int argc, char **argv)
 		struct va_error err = { 0 };
 		if (!strcmp(o.files[i], "-") && isatty(STDIN_FILENO))
 			fprintf(stderr, "vmcs-audit: reading standard input: paste, then Ctrl-D\n");
-		if (va_load(st, o.files[i], &o.load, notes, &err)) {
+		if (va_load(st, o.files[i], &o.load, notes, &err) || va_require_vmcs(st, name, &err)) {
 			print_error(&err, name);
 			if (o.json)
 				va_write_error_json(stdout, name, &err);
@@ -167,8 +167,10 @@ static int cmd_check(int argc, char **argv)
 			va_write_report_json(stdout, &in, report);
 		else
 			va_write_report_text(stdout, &in, report, &style);
-		if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
-			worst = EXIT_ENTRY_FAILS;
+		int rc = report->verdict.result == VA_RESULT_SUCCESS ? EXIT_ENTRY_OK
+			 : report->verdict.result == VA_RESULT_INCONCLUSIVE ? EXIT_INCONCLUSIVE : EXIT_ENTRY_FAILS;
+		if (worst == EXIT_ENTRY_OK || (worst == EXIT_INCONCLUSIVE && rc == EXIT_ENTRY_FAILS))
+			worst = rc;
 		va_state_release(st);
 	}
 	free(st);

@@ -15,6 +15,11 @@ void va_write_state_file_help(FILE *out)
 		fprintf(out, "  %-30s %s", fi->key, fi->doc);
 		if (fi->has_default)
 			fprintf(out, " [default 0x%" PRIx64 "]", fi->default_value);
+		const struct va_fact_from *from = va_fact_from((enum va_fact)f);
+		if (from)
+			fprintf(out, "\n  %-30s derived when not given: %s bit %u = 1 -> %" PRIu64
+				", 0 -> %" PRIu64, "", va_msr_name(from->msr), from->bit, from->if_set,
+				from->if_clear);
 		fprintf(out, "\n");
 	}
 	fprintf(out, "\n[vmcs]    FIELD = VALUE, FIELD a KVM name (GUEST_CR0) or encoding (0x6800);\n"

@@ -16,23 +16,15 @@
 #define VA_MAX_SUSPECTS 32
 
 /*
- * What a suspect's failure depends on: the common assumption about the
- * input that is missing.  VA_ASSUME_NONE: it fails under every value the
- * missing input could take that is commonly seen.
+ * A not-evaluated rule that may explain the outcome (never a failure).
+ * Ranked: rules that fail under a common assumption about the missing input
+ * (fails = 1, `assumption` names it) come first, then the rest (fails = 0).
  */
-enum va_assumption {
-	VA_ASSUME_NONE,
-	VA_ASSUME_BASIC56_0,        /* IA32_VMX_BASIC[56] = 0 (every CPU before CET) */
-	VA_ASSUME_TRUE_DEFAULT1,    /* the TRUE MSR keeps the default1 bits at 1 */
-	VA_ASSUME_LINK_NOT_VMCS,    /* memory at the link pointer does not hold a VMCS */
-	VA_ASSUME_COUNT
-};
-
-/* A not-evaluated rule that may explain the outcome (never a failure). */
 struct va_suspect {
 	uint16_t finding;             /* index into findings (its VA_UNKNOWN entry) */
-	uint8_t assumption;           /* enum va_assumption */
-	uint8_t explains_observed;    /* it fails in the stage the observed outcome points to */
+	uint8_t assumption;           /* enum va_assumption, with fails = 1 */
+	uint8_t fails;                /* it fails under `assumption` */
+	uint8_t explains_observed;    /* it is of the stage the observed outcome points to */
 	struct va_eval eval;          /* operands under the assumption, for the message */
 };
 
@@ -45,6 +37,15 @@ enum va_result {
 	VA_RESULT_FAULT_GP,     /* needs [entry] cpl */
 	VA_RESULT_VMEXIT,       /* executed in VMX non-root operation */
 	VA_RESULT_INCONCLUSIVE, /* no rule fails, but rules that could decide are unknown */
+};
+
+/* What the state's exit-information fields say the CPU did. */
+struct va_observed_outcome {
+	int stage;                    /* enum va_stage it points to, or -1: none observed */
+	uint8_t vm_instruction_error; /* VMfailValid */
+	uint8_t qualification_known;
+	uint32_t exit_reason;         /* 33 or 34 (bit 31 set in VM_EXIT_REASON) */
+	uint64_t qualification;
 };
 
 enum va_verdict_note {
@@ -70,7 +71,11 @@ struct va_finding {
 	uint8_t status;               /* VA_FAIL, VA_UNKNOWN or VA_WARN */
 	uint8_t reached;              /* the CPU would get to this check */
 	uint32_t msr_index;           /* 1-based MSR-load entry, or 0 */
-	struct va_eval eval;
+	struct va_eval eval;          /* with VA_UNKNOWN and fails_assuming: the
+				       * operands under the assumption */
+	/* With VA_UNKNOWN: 1 + enum va_assumption under which the rule fails,
+	 * or 0 (va_rank_suspects ranks by it). */
+	uint8_t fails_assuming;
 };
 
 struct va_report {
@@ -84,7 +89,10 @@ struct va_report {
 	/* Likely causes, most likely first; filled by va_audit only when the
 	 * verdict is not decided by failures (see va_rank_suspects). */
 	uint16_t n_suspects;
+	uint16_t suspects_left_off;       /* further suspects beyond VA_MAX_SUSPECTS */
 	struct va_suspect suspects[VA_MAX_SUSPECTS];
+	uint32_t facts_derived;           /* bit per enum va_fact: not given, derived (fact_list.h) */
+	uint32_t anomalies;               /* enum va_anomaly: capability MSRs no CPU reports */
 };
 
 void va_audit(const struct va_state *st, struct va_report *out);
@@ -97,5 +105,12 @@ int va_rule_find(const char *id);
 
 /* Used by va_audit; exposed for tests. */
 void va_decide(struct va_report *r);
+
+/* The outcome VM_INSTRUCTION_ERROR / VM_EXIT_REASON (bit 31) /
+ * EXIT_QUALIFICATION record, as va_audit reads it for its suspects. */
+void va_observed_outcome(const struct va_state *st, struct va_observed_outcome *out);
+
+/* Fill r->suspects from r's unknown findings (va_audit calls it). */
+void va_rank_suspects(const struct va_observed_outcome *observed, struct va_report *r);
 
 #endif

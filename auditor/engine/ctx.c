@@ -121,14 +121,68 @@ enum va_field va_vec_absent_field(const struct va_ctx *c, enum va_vec v, unsigne
 	return first_absent(c->st, vec_fields[v], 2);
 }
 
+static bool known_zero(const struct va_state *st, enum va_field f, unsigned bit)
+{
+	return (st->presence[f] != VA_ABSENT || gated_off(st, f)) && !((st->field[f] >> bit) & 1);
+}
+
 static void mark_unknown(struct va_ctx *c)
 {
+	const struct va_state *st = c->st;
 	for (unsigned v = VEC_PIN; v < VEC_COND; v++)
-		if (first_absent(c->st, vec_fields[v], 2) != FLD_NONE)
+		if (first_absent(st, vec_fields[v], 2) != FLD_NONE)
 			c->vec_unknown |= 1u << v;
 	for (unsigned k = 0; k < COND_COUNT; k++)
-		if (first_absent(c->st, cond_fields[k], 3) != FLD_NONE)
+		if (first_absent(st, cond_fields[k], 3) != FLD_NONE)
 			c->cond_unknown |= 1ull << k;
+
+	/* A conjunction is known to be false as soon as one known part is:
+	 * gates first, then presence. */
+	bool ia32e_known = st->presence[FLD_VM_ENTRY_CONTROLS] != VA_ABSENT;
+	bool ia32e = va_cond(c, COND_IA32E_GUEST);
+	bool sec_known = !((c->vec_unknown >> VEC_SEC) & 1);
+	uint64_t known = 0;
+	if ((sec_known && !(c->vec[VEC_SEC] & BIT(13))) ||
+	    known_zero(st, FLD_VM_FUNCTION_CONTROL, 0))
+		known |= BIT(COND_VMFUNC_EPTP_SWITCH);
+	if ((ia32e_known && ia32e) || known_zero(st, FLD_GUEST_CR0, 31) ||
+	    known_zero(st, FLD_GUEST_CR4, 5))
+		known |= BIT(COND_PAE_PAGING);
+	if ((ia32e_known && !ia32e) || known_zero(st, FLD_GUEST_CR4, 32))
+		known |= BIT(COND_FRED_GUEST);
+	if ((ia32e_known && !ia32e) || known_zero(st, FLD_GUEST_CS_AR_BYTES, 13))
+		known |= BIT(COND_64BIT_GUEST_CODE);
+	/* Not protected only with unrestricted guest and CR0.PE = 0. */
+	if ((sec_known && !(c->vec[VEC_SEC] & BIT(7))) ||
+	    (st->presence[FLD_GUEST_CR0] != VA_ABSENT && (st->field[FLD_GUEST_CR0] & 1)))
+		known |= BIT(COND_EVENT_PROTECTED);
+	c->cond_unknown &= ~known;
+}
+
+static bool fact_known(const struct va_ctx *c, enum va_fact f)
+{
+	return (c->fact_known >> f) & 1;
+}
+
+/* Facts as given; a fact not given but told by a capability MSR is derived
+ * from it (VA_FACT_FROM in fact_list.h). */
+static void init_facts(struct va_ctx *c)
+{
+	const struct va_state *st = c->st;
+	for (unsigned f = 0; f < FACT_COUNT; f++)
+		c->fact[f] = va_fact_known(st, (enum va_fact)f) ? st->fact[f] : 0;
+	c->fact_known = st->fact_present;
+	c->fact_derived = 0;
+#define VA_FACT(id, key, def, has_def, doc)
+#define VA_FACT_FROM(id, m, bit, if_set, if_clear)                                   \
+	if (!fact_known(c, FACT_##id) && va_msr_known(st, MSR_##m)) {                    \
+		c->fact[FACT_##id] = ((msr(st, MSR_##m) >> (bit)) & 1) ? (if_set) : (if_clear); \
+		c->fact_known |= 1u << FACT_##id;                                        \
+		c->fact_derived |= 1u << FACT_##id;                                      \
+	}
+#include "fact_list.h"
+#undef VA_FACT
+#undef VA_FACT_FROM
 }
 
 void va_ctx_init(struct va_ctx *c, const struct va_state *st)
@@ -144,6 +198,8 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st)
 	c->msr_index = 0;
 	c->msr_entry_lo = 0;
 	c->msr_entry_value = 0;
+	c->open = 0;
+	c->anomalies = 0;
 
 	uint64_t proc = st->field[FLD_CPU_BASED_VM_EXEC_CONTROL];
 	uint64_t exitc = st->field[FLD_VM_EXIT_CONTROLS];
@@ -178,14 +234,26 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st)
 		c->have |= VA_NEED_EXIT2CAP;
 	if (va_msr_known(st, MSR_IA32_VMX_MISC))
 		c->have |= VA_NEED_MISC;
-	if (va_msr_known(st, MSR_IA32_VMX_CR0_FIXED0) && va_msr_known(st, MSR_IA32_VMX_CR0_FIXED1))
-		c->have |= VA_NEED_CR0_FIXED;
-	if (va_msr_known(st, MSR_IA32_VMX_CR4_FIXED0) && va_msr_known(st, MSR_IA32_VMX_CR4_FIXED1))
-		c->have |= VA_NEED_CR4_FIXED;
+	/* Each half of a fixed-bits pair decides the bits it fixes (A.7, A.8). */
+	if (va_msr_known(st, MSR_IA32_VMX_CR0_FIXED0))
+		c->have |= VA_NEED_CR0_FIXED0;
+	if (va_msr_known(st, MSR_IA32_VMX_CR0_FIXED1))
+		c->have |= VA_NEED_CR0_FIXED1;
+	if (va_msr_known(st, MSR_IA32_VMX_CR4_FIXED0))
+		c->have |= VA_NEED_CR4_FIXED0;
+	if (va_msr_known(st, MSR_IA32_VMX_CR4_FIXED1))
+		c->have |= VA_NEED_CR4_FIXED1;
 	if (va_msr_known(st, MSR_IA32_VMX_EPT_VPID_CAP))
 		c->have |= VA_NEED_EPTCAP;
 	if (va_msr_known(st, MSR_IA32_VMX_VMFUNC))
 		c->have |= VA_NEED_VMFUNCCAP;
+
+	init_facts(c);
+	c->basic = basic_known ? basic : 0;
+	/* Bits 31:0 of IA32_VMX_PROCBASED_CTLS2 are architecturally 0 (A.3.3). */
+	if (va_msr_known(st, MSR_IA32_VMX_PROCBASED_CTLS2) &&
+	    (uint32_t)msr(st, MSR_IA32_VMX_PROCBASED_CTLS2))
+		c->anomalies |= VA_ANOMALY_PROC2_LOW_BITS;
 
 	/* Physical-address width: 32 when IA32_VMX_BASIC[48] limits every
 	 * VMX physical address to 32 bits (A.1). */
@@ -193,52 +261,35 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st)
 	if (basic_known && (basic & BIT(48))) {
 		c->maxphyaddr = 32;
 		c->have |= VA_NEED_MAXPHYADDR;
-	} else if (va_fact_known(st, FACT_MAXPHYADDR)) {
-		c->maxphyaddr = (unsigned)st->fact[FACT_MAXPHYADDR];
+	} else if (fact_known(c, FACT_MAXPHYADDR)) {
+		c->maxphyaddr = (unsigned)c->fact[FACT_MAXPHYADDR];
 		c->have |= VA_NEED_MAXPHYADDR;
 	}
-	c->linear_bits = 0;
-	if (va_fact_known(st, FACT_LINEAR_ADDRESS_BITS)) {
-		c->linear_bits = (unsigned)st->fact[FACT_LINEAR_ADDRESS_BITS];
-		c->have |= VA_NEED_LINEAR;
-	}
-	if (va_fact_known(st, FACT_PERF_GLOBAL_CTRL_VALID))
-		c->have |= VA_NEED_PERF_GLOBAL_VALID;
-	if (va_fact_known(st, FACT_DEBUGCTL_VALID))
-		c->have |= VA_NEED_DEBUGCTL_VALID;
-	if (va_fact_known(st, FACT_RTIT_CTL_VALID))
-		c->have |= VA_NEED_RTIT_VALID;
-	if (va_fact_known(st, FACT_LBR_CTL_VALID))
-		c->have |= VA_NEED_LBR_VALID;
-	if (va_fact_known(st, FACT_SPEC_CTRL_VALID))
-		c->have |= VA_NEED_SPEC_CTRL_VALID;
-
-	/* Features: a stated fact wins; otherwise CR4_FIXED1 tells whether the
-	 * CR4 bit that enables the feature can be 1. */
-	uint64_t cr4_fixed1 = msr(st, MSR_IA32_VMX_CR4_FIXED1);
-	int cr4f1 = va_msr_known(st, MSR_IA32_VMX_CR4_FIXED1);
-	c->cet = false;
-	if (va_fact_known(st, FACT_CET) || cr4f1) {
-		c->cet = va_fact_known(st, FACT_CET) ? st->fact[FACT_CET] != 0
-						      : (cr4_fixed1 & BIT(23)) != 0;
-		c->have |= VA_NEED_CET;
-	}
-	c->fred = false;
-	if (va_fact_known(st, FACT_FRED) || cr4f1) {
-		c->fred = va_fact_known(st, FACT_FRED) ? st->fact[FACT_FRED] != 0
-							: (cr4_fixed1 & BIT(32)) != 0;
-		c->have |= VA_NEED_FRED;
-	}
-	if (va_fact_known(st, FACT_CET_SHSTK))
-		c->have |= VA_NEED_CET_SHSTK;
-	if (va_fact_known(st, FACT_CET_IBT))
-		c->have |= VA_NEED_CET_IBT;
-	if (va_fact_known(st, FACT_RTM))
-		c->have |= VA_NEED_RTM;
-	if (va_fact_known(st, FACT_SGX))
-		c->have |= VA_NEED_SGX;
-	if (va_fact_known(st, FACT_LAM))
-		c->have |= VA_NEED_LAM;
+	c->linear_bits = fact_known(c, FACT_LINEAR_ADDRESS_BITS) ?
+		(unsigned)c->fact[FACT_LINEAR_ADDRESS_BITS] : 0;
+	c->cet = c->fact[FACT_CET] != 0;
+	c->fred = c->fact[FACT_FRED] != 0;
+	static const struct {
+		uint8_t fact;
+		uint8_t need;
+	} fact_needs[] = {
+		{ FACT_LINEAR_ADDRESS_BITS, VA_NEED_BIT_LINEAR },
+		{ FACT_PERF_GLOBAL_CTRL_VALID, VA_NEED_BIT_PERF_GLOBAL_VALID },
+		{ FACT_DEBUGCTL_VALID, VA_NEED_BIT_DEBUGCTL_VALID },
+		{ FACT_RTIT_CTL_VALID, VA_NEED_BIT_RTIT_VALID },
+		{ FACT_LBR_CTL_VALID, VA_NEED_BIT_LBR_VALID },
+		{ FACT_SPEC_CTRL_VALID, VA_NEED_BIT_SPEC_CTRL_VALID },
+		{ FACT_CET, VA_NEED_BIT_CET },
+		{ FACT_CET_SHSTK, VA_NEED_BIT_CET_SHSTK },
+		{ FACT_CET_IBT, VA_NEED_BIT_CET_IBT },
+		{ FACT_FRED, VA_NEED_BIT_FRED },
+		{ FACT_RTM, VA_NEED_BIT_RTM },
+		{ FACT_SGX, VA_NEED_BIT_SGX },
+		{ FACT_LAM, VA_NEED_BIT_LAM },
+	};
+	for (unsigned i = 0; i < sizeof fact_needs / sizeof fact_needs[0]; i++)
+		if (fact_known(c, (enum va_fact)fact_needs[i].fact))
+			c->have |= 1u << fact_needs[i].need;
 	if (va_entry_given(st, ENTRY_CURRENT_VMCS_POINTER))
 		c->have |= VA_NEED_CURRENT_VMCS_POINTER;
 
@@ -348,15 +399,20 @@ uint64_t va_entry_value(const struct va_ctx *c, enum va_entry_fact e)
 	}
 }
 
-static const char *const need_text[VA_NEED_COUNT] = {
-#define VA_NEED(id, what) [VA_NEED_BIT_##id] = what,
+static const char *const need_text[VA_NEED_COUNT][2] = {
+#define VA_NEED(id, what, how) [VA_NEED_BIT_##id] = { what, how },
 #include "need_list.h"
 #undef VA_NEED
 };
 
 const char *va_need_text(enum va_need_bit b)
 {
-	return (unsigned)b < VA_NEED_COUNT ? need_text[b] : "?";
+	return (unsigned)b < VA_NEED_COUNT ? need_text[b][0] : "?";
+}
+
+const char *va_need_how(enum va_need_bit b)
+{
+	return (unsigned)b < VA_NEED_COUNT ? need_text[b][1] : "?";
 }
 
 const char *va_stage_name(enum va_stage s)

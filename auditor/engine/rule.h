@@ -39,16 +39,17 @@ enum va_rule_flags {
 	VA_RULE_PER_MSR_ENTRY = 1u << 3,/* evaluated once per VM-entry MSR-load entry */
 	VA_RULE_ERROR7_POSSIBLE = 1u << 4, /* 26.2.4: the SDM does not fix 7 or 8 */
 	VA_RULE_QUAL_MAY_VARY = 1u << 5,/* the exit qualification is implementation-specific */
+	VA_RULE_WANTS_LINKED_VMCS = 1u << 6, /* fails unless the link pointer's memory holds a VMCS */
 };
 
 enum va_need_bit {
-#define VA_NEED(id, what) VA_NEED_BIT_##id,
+#define VA_NEED(id, what, how) VA_NEED_BIT_##id,
 #include "need_list.h"
 #undef VA_NEED
 	VA_NEED_COUNT
 };
 enum {
-#define VA_NEED(id, what) VA_NEED_##id = 1u << VA_NEED_BIT_##id,
+#define VA_NEED(id, what, how) VA_NEED_##id = 1u << VA_NEED_BIT_##id,
 #include "need_list.h"
 #undef VA_NEED
 };
@@ -130,11 +131,30 @@ enum va_unknown_reason {
 	VA_UNK_MODEL,   /* the outcome is model-specific */
 };
 
+/*
+ * The common assumption about a missing input under which an unknown rule
+ * fails (a "suspect", audit.h).  VA_ASSUME_NONE: it fails under every value
+ * the missing input commonly takes.
+ */
+enum va_assumption {
+	VA_ASSUME_NONE,
+	VA_ASSUME_BASIC56_0,        /* IA32_VMX_BASIC[56] = 0 (every CPU before CET) */
+	VA_ASSUME_TRUE_DEFAULT1,    /* the TRUE MSR keeps the default1 bits at 1 */
+	VA_ASSUME_LINK_NOT_VMCS,    /* memory at the link pointer does not hold a VMCS */
+	VA_ASSUME_COUNT
+};
+
 /* Operands a predicate hands to its message template ({0}..{3}). */
 struct va_eval {
 	uint64_t v[4];
 	uint8_t unknown;        /* enum va_unknown_reason, with VA_UNKNOWN */
 	uint64_t unknown_arg;
+};
+
+/* Capability MSR values no real CPU reports (va_report.anomalies). */
+enum va_anomaly {
+	/* bits 31:0 of IA32_VMX_PROCBASED_CTLS2 are not 0: honoured as must-be-1 */
+	VA_ANOMALY_PROC2_LOW_BITS = 1u << 0,
 };
 
 struct va_ctx;
@@ -173,7 +193,12 @@ struct va_rule {
 	uint16_t fields[VA_RULE_MAX_FIELDS]; /* fields read; FLD_NONE ends the list */
 	uint32_t needs;         /* VA_NEED_* */
 	struct va_gate gate[VA_RULE_MAX_GATES]; /* all must hold for the rule to apply */
-	va_applies_fn *applies; /* optional further guard */
+	/* Optional further guard.  It must say true ("may apply") while an
+	 * input it reads (a capability, a fact) is not known: false is final. */
+	va_applies_fn *applies;
+	/* Bit i: applies() reads fields[i], and only those (0: not declared).
+	 * Declared, applies() decides before the other fields' presence. */
+	uint8_t applies_reads;
 	va_check_fn *check;
 	va_repair_fn *repair;   /* a mechanical repair, or NULL: a human decides */
 	/* Parameters of shared predicates. */
@@ -200,6 +225,16 @@ struct va_ctx {
 	unsigned maxphyaddr;    /* N: 32 if IA32_VMX_BASIC[48] */
 	unsigned linear_bits;   /* L */
 	bool cet, fred;
+	uint64_t basic;         /* IA32_VMX_BASIC, 0 if not given */
+	/* CPU facts as given, else derived from the capability MSRs
+	 * (fact_list.h); rules read them here, never in the state */
+	uint64_t fact[FACT_COUNT];
+	uint32_t fact_known;    /* bit per enum va_fact */
+	uint32_t fact_derived;  /* known only by derivation */
+	/* needs whose value is being assumed while a rule is evaluated under
+	 * every value they can take: what they do not fix stays unknown */
+	uint32_t open;
+	uint32_t anomalies;     /* enum va_anomaly */
 	/* the MSR-load entry being evaluated by a VA_RULE_PER_MSR_ENTRY rule */
 	uint32_t msr_index;     /* 1-based */
 	uint64_t msr_entry_lo;  /* bits 31:0 MSR index, 63:32 reserved */
@@ -230,6 +265,8 @@ uint64_t va_entry_value(const struct va_ctx *c, enum va_entry_fact e);
 void va_ctx_init(struct va_ctx *c, const struct va_state *st);
 
 const char *va_need_text(enum va_need_bit b);
+/* How to supply a missing need (CPUID leaf, rdmsr, [entry] key). */
+const char *va_need_how(enum va_need_bit b);
 const char *va_stage_name(enum va_stage s);
 const char *va_vec_name(enum va_vec v);
 const char *va_cond_text(enum va_cond k);

@@ -77,6 +77,23 @@ const struct va_fact_info *va_fact_info(enum va_fact f)
 	return &fact_table[f];
 }
 
+static const struct {
+	int derived;
+	struct va_fact_from from;
+} fact_from_table[FACT_COUNT] = {
+#define VA_FACT(id, key, def, has_def, doc)
+#define VA_FACT_FROM(id, m, bit, if_set, if_clear) [FACT_##id] = { 1, { MSR_##m, bit, if_set, if_clear } },
+#include "fact_list.h"
+#undef VA_FACT
+#undef VA_FACT_FROM
+};
+
+const struct va_fact_from *va_fact_from(enum va_fact f)
+{
+	return (unsigned)f < FACT_COUNT && fact_from_table[f].derived ? &fact_from_table[f].from
+								       : NULL;
+}
+
 static const struct va_entry_info entry_table[ENTRY_COUNT] = {
 #define VA_ENTRY(id, key, kind, def, doc) [ENTRY_##id] = { key, kind, def, doc },
 #include "entry_list.h"
@@ -98,4 +115,12 @@ const struct va_entry_word *va_entry_words(size_t *count)
 {
 	*count = sizeof word_table / sizeof word_table[0];
 	return word_table;
+}
+
+int va_state_has_vmcs_fields(const struct va_state *st)
+{
+	for (size_t i = 0; i < FLD_COUNT; i++)
+		if (st->presence[i] == VA_SET)
+			return 1;
+	return 0;
 }

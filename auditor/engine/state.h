@@ -79,6 +79,10 @@ struct va_state {
 /* Zero every field, no MSR, no fact, empty memory (does not free memory). */
 void va_state_init(struct va_state *st);
 
+/* The input wrote at least one VMCS field (a capability listing alone, or
+ * an empty [vmcs], writes none: there is nothing to audit). */
+int va_state_has_vmcs_fields(const struct va_state *st);
+
 /* 0 and *out on success; -1 if the qword at addr (8-byte aligned) was not given. */
 int va_mem_read64(const struct va_state *st, uint64_t addr, uint64_t *out);
 
@@ -110,6 +114,16 @@ struct va_fact_info {
 	const char *doc;
 };
 const struct va_fact_info *va_fact_info(enum va_fact f);
+
+/* How a fact not given is derived from a capability MSR (VA_FACT_FROM in
+ * fact_list.h): bit `bit` of `msr` is 1 -> if_set, 0 -> if_clear. */
+struct va_fact_from {
+	enum va_msr msr;
+	unsigned bit;
+	uint64_t if_set, if_clear;
+};
+/* NULL if the fact is never derived. */
+const struct va_fact_from *va_fact_from(enum va_fact f);
 
 struct va_entry_info {
 	const char *key;

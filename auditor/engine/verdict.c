@@ -40,12 +40,16 @@ static int has_status(const struct va_report *r, enum va_stage stage, enum va_st
 	return 0;
 }
 
-/* Unknowns up to and including `last` make the prediction conditional. */
+/* Unknowns up to and including `last` make the prediction conditional;
+ * advisory and candidate rules never decide, so theirs do not count. */
 static int unknown_up_to(const struct va_report *r, enum va_stage last)
 {
-	for (unsigned s = VA_STAGE_BASIC; s <= (unsigned)last; s++)
-		if (has_status(r, (enum va_stage)s, VA_UNKNOWN))
+	for (int i = 0; i < r->n_findings; i++) {
+		const struct va_finding *f = &r->findings[i];
+		if (f->status == VA_UNKNOWN && stage_of(f) <= last &&
+		    !(rule_of(f)->flags & (VA_RULE_ADVISORY | VA_RULE_CANDIDATE)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -206,9 +210,10 @@ void va_decide(struct va_report *r)
 		if (unknown_up_to(r, VA_STAGE_GUEST))
 			v->notes |= VA_NOTE_CONDITIONAL;
 	} else {
+		/* "Succeeds" only when every rule that could decide was evaluated. */
 		mark_reached(r, VA_STAGE_MSR_LOAD);
 		if (unknown_up_to(r, VA_STAGE_MSR_LOAD))
-			v->notes |= VA_NOTE_CONDITIONAL;
+			v->result = VA_RESULT_INCONCLUSIVE;
 	}
 	if (v->deciding >= 0 && all_unconfirmed(r, stage_of(&r->findings[v->deciding])))
 		v->notes |= VA_NOTE_UNCONFIRMED;

@@ -41,9 +41,22 @@ static void note_missing_capabilities(const struct va_state *st, struct va_impor
 	}
 	if (!va_msr_known(st, MSR_IA32_VMX_BASIC))
 		va_note(notes, "IA32_VMX_BASIC (0x480) was not given: the processor is assumed to support "
-			       "Intel 64 (bit 48 = 0), and the TRUE_ capability MSRs are used where given");
+			       "Intel 64 (bit 48 = 0), the TRUE_ capability MSRs are used where given, and "
+			       "rules that read bits 56 or 58 are decided only where both values agree");
 	if (!va_fact_known(st, FACT_MAXPHYADDR))
-		va_note(notes, "maxphyaddr was not given: physical-address-width checks are not evaluated");
+		va_note(notes, "maxphyaddr was not given: physical-address-width checks that depend on it "
+			       "are not evaluated; it is CPUID.80000008H:EAX[7:0] ([cpu] maxphyaddr), or "
+			       "use --profile");
+}
+
+int va_require_vmcs(const struct va_state *st, const char *name, struct va_error *err)
+{
+	if (va_state_has_vmcs_fields(st))
+		return 0;
+	va_error_set(err, name, 0, 0, "no VMCS fields were given%s: nothing to audit (a capability "
+		     "listing is used with --profile FILE; a state file needs its [vmcs] section)",
+		     st->msr_present ? " (only capability MSRs)" : "");
+	return -1;
 }
 
 int va_load_text(struct va_state *st, const char *text, size_t len, const char *name,

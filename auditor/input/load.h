@@ -20,6 +20,13 @@ struct va_load_options {
 int va_load(struct va_state *st, const char *path, const struct va_load_options *opt,
 	    struct va_import_notes *notes, struct va_error *err);
 
+/*
+ * An input to audit must write a VMCS field: a capability listing alone or
+ * an empty [vmcs] is not an all-zero VMCS.  0, or -1 with err set ("no VMCS
+ * fields were given").  Profiles need no such check.
+ */
+int va_require_vmcs(const struct va_state *st, const char *name, struct va_error *err);
+
 /* The same for an input already in memory (name: how to call it in errors). */
 int va_load_text(struct va_state *st, const char *text, size_t len, const char *name,
 		 const struct va_load_options *opt, struct va_import_notes *notes,

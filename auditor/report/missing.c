@@ -19,8 +19,11 @@ static enum va_missing_kind need_kind(unsigned bit)
 	case VA_NEED_BIT_EXIT2CAP:
 	case VA_NEED_BIT_ENTRYCAP:
 	case VA_NEED_BIT_MISC:
-	case VA_NEED_BIT_CR0_FIXED:
-	case VA_NEED_BIT_CR4_FIXED:
+	case VA_NEED_BIT_CR0_FIXED0:
+	case VA_NEED_BIT_CR0_FIXED1:
+	case VA_NEED_BIT_CR4_FIXED0:
+	case VA_NEED_BIT_CR4_FIXED1:
+	case VA_NEED_BIT_TRUE_CTLS:
 	case VA_NEED_BIT_EPTCAP:
 	case VA_NEED_BIT_VMFUNCCAP:
 		return VA_MISSING_MSR;
@@ -160,23 +163,12 @@ void va_render_missing(const struct va_missing *m, const struct va_report *r, ch
 			 "0x480-0x493");
 		break;
 	case VA_MISSING_MSR:
-		snprintf(what, what_size, "%s not given", need);
-		snprintf(how, how_size, "paste its rdmsr output, or use --profile NAME");
-		break;
 	case VA_MISSING_CPUID:
-		snprintf(what, what_size, "%s not given", need);
-		snprintf(how, how_size, "%s, or use --profile NAME",
-			 m->arg == VA_NEED_BIT_MAXPHYADDR
-				 ? "CPUID.80000008H:EAX[7:0] as [cpu] maxphyaddr"
-				 : "CPUID.80000008H:EAX[15:8] as [cpu] linear_address_bits");
-		break;
 	case VA_MISSING_FACT:
-		snprintf(what, what_size, "%s not given", need);
-		snprintf(how, how_size, "add it under [cpu] (see 'vmcs-audit help state-file')");
-		break;
 	case VA_MISSING_ENTRY:
+		/* How to supply an input is written once, beside it (need_list.h). */
 		snprintf(what, what_size, "%s not given", need);
-		snprintf(how, how_size, "add it under [entry] (see 'vmcs-audit help state-file')");
+		snprintf(how, how_size, "%s", va_need_how((enum va_need_bit)m->arg));
 		break;
 	case VA_MISSING_SECTION:
 		snprintf(what, what_size, "%s not in the input", section_name((enum va_field_area)m->arg));

@@ -136,7 +136,7 @@ static void print_suspects(FILE *out, const struct va_report_input *in, const st
 		return;
 	if (!(s && s->verbose) && shown > SHORT_SUSPECTS)
 		shown = SHORT_SUSPECTS;
-	fprintf(out, "\n%sLikely causes%s (not evaluated; each would fail as stated)\n", c(s, C_YELLOW),
+	fprintf(out, "\n%sLikely causes%s (not evaluated, so none is a failure)\n", c(s, C_YELLOW),
 		c(s, C_OFF));
 	for (unsigned i = 0; i < shown; i++) {
 		const struct va_suspect *sp = &r->suspects[i];
@@ -155,15 +155,23 @@ static void print_suspects(FILE *out, const struct va_report_input *in, const st
 			snprintf(after, sizeof after, " \xe2\x80\x94 would explain the observed %s", obs);
 		print_rule_line(out, rule, s, after);
 		const char *assumption = va_assumption_text((enum va_assumption)sp->assumption);
-		if (assumption)
-			fprintf(out, "    fails if %s:\n", assumption);
-		else
-			fprintf(out, "    fails whatever the missing input commonly holds:\n");
-		va_render_message(rule, &sp->eval, msg, sizeof msg);
-		if (f->msr_index)
-			fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
-		else
-			fprintf(out, "    %s\n", msg);
+		if (!sp->fails) {
+			/* Open whatever the missing input holds: only its stage
+			 * makes it a suspect, so say what is missing, not a message
+			 * built from operands the input does not have. */
+			va_render_unknown(f, msg, sizeof msg);
+			fprintf(out, "    could fail; not evaluated: %s\n", msg);
+		} else {
+			if (assumption)
+				fprintf(out, "    fails if %s:\n", assumption);
+			else
+				fprintf(out, "    fails whatever the missing input commonly holds:\n");
+			va_render_message(rule, &sp->eval, msg, sizeof msg);
+			if (f->msr_index)
+				fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
+			else
+				fprintf(out, "    %s\n", msg);
+		}
 		print_hint(out, rule, &sp->eval, s);
 	}
 	if (shown < n)
