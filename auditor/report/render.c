@@ -346,3 +346,43 @@ const char *va_outcome_text(const struct va_rule *rule, char *buf, size_t size)
 	}
 	return buf;
 }
+
+void va_render_about_caps(const struct va_report *r, const struct va_state *st,
+			  void (*emit)(void *arg, const char *line), void *arg)
+{
+	char line[320];
+	/* One line per capability MSR the derived facts come from. */
+	for (unsigned m = 0; m < MSR_COUNT; m++) {
+		struct out o = { line, sizeof line, 0 };
+		unsigned n = 0;
+		for (unsigned f = 0; f < FACT_COUNT; f++) {
+			const struct va_fact_from *from = va_fact_from((enum va_fact)f);
+			if (!((r->facts_derived >> f) & 1) || !from || from->msr != m)
+				continue;
+			if (!n++)
+				put(&o, "[cpu] facts not given, taken from %s: ", va_msr_name((enum va_msr)m));
+			else
+				put(&o, ", ");
+			if (st)
+				put(&o, "%s = %" PRIu64 " (bit %u)", va_fact_info((enum va_fact)f)->key,
+				    ((st->msr[m] >> from->bit) & 1) ? from->if_set : from->if_clear, from->bit);
+			else
+				put(&o, "%s (bit %u)", va_fact_info((enum va_fact)f)->key, from->bit);
+		}
+		if (n) {
+			put(&o, " (give them under [cpu] to override)");
+			emit(arg, line);
+		}
+	}
+	if (r->anomalies & VA_ANOMALY_PROC2_LOW_BITS) {
+		if (st)
+			snprintf(line, sizeof line, "IA32_VMX_PROCBASED_CTLS2 = 0x%" PRIx64 " has bits 31:0 = "
+				 "0x%08" PRIx64 ", which no real CPU reports (no secondary control must be 1): "
+				 "those controls are taken as must-be-1 (CTL.PROC2.ALLOWED0)",
+				 st->msr[MSR_IA32_VMX_PROCBASED_CTLS2], st->msr[MSR_IA32_VMX_PROCBASED_CTLS2] & 0xffffffffu);
+		else
+			snprintf(line, sizeof line, "IA32_VMX_PROCBASED_CTLS2 has bits 31:0 set, which no real CPU "
+				 "reports: those controls are taken as must-be-1 (CTL.PROC2.ALLOWED0)");
+		emit(arg, line);
+	}
+}

@@ -41,6 +41,14 @@ void va_render_verdict_short(const struct va_verdict *v, char *buf, size_t size)
 void va_render_applies(const struct va_rule *rule, char *buf, size_t size);
 /* Text of a VM-instruction error number. */
 const char *va_vm_instruction_error_text(unsigned error);
+/*
+ * What the audit took from the capability MSRs beyond the input's words:
+ * CPU facts derived because the input did not give them (fact_list.h), and
+ * capability values no real CPU reports.  One sentence each, to `emit`.
+ * `st` gives the values; with NULL only the names are said.
+ */
+void va_render_about_caps(const struct va_report *r, const struct va_state *st,
+			  void (*emit)(void *arg, const char *line), void *arg);
 /* JSON/CLI name of a result. */
 const char *va_result_name(enum va_result r);
 const char *va_outcome_text(const struct va_rule *rule, char *buf, size_t size);

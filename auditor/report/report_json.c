@@ -175,11 +175,18 @@ static json_t *counts_json(const struct va_report *r)
 			 "not_applicable", (int)r->count[VA_NOT_APPLICABLE]);
 }
 
-static json_t *notes_json(const struct va_import_notes *notes)
+static void append_note(void *arg, const char *line)
+{
+	json_array_append_new(arg, json_string(line));
+}
+
+/* The text report's "About the input", line for line. */
+static json_t *notes_json(const struct va_report_input *in, const struct va_report *r)
 {
 	json_t *a = json_array();
-	for (unsigned i = 0; notes && i < notes->count; i++)
-		json_array_append_new(a, json_string(notes->text[i]));
+	for (unsigned i = 0; in->notes && i < in->notes->count; i++)
+		append_note(a, in->notes->text[i]);
+	va_render_about_caps(r, in->state, append_note, a);
 	return a;
 }
 
@@ -232,7 +239,7 @@ int va_write_report_json(FILE *out, const struct va_report_input *in, const stru
 		if (r->suspects[i].finding < r->n_findings)
 			json_array_append_new(suspects, suspect_json(r, &r->suspects[i]));
 	json_object_set_new(root, "not_evaluated", missing_json(in, r));
-	json_object_set_new(root, "notes", notes_json(in->notes));
+	json_object_set_new(root, "notes", notes_json(in, r));
 	json_object_set_new(root, "truncated", json_boolean(r->truncated));
 	json_object_set_new(root, "counts", counts_json(r));
 	return dump_line(out, root);

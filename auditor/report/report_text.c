@@ -231,6 +231,28 @@ static void print_not_evaluated(FILE *out, const struct va_report_input *in, con
 	}
 }
 
+struct about_lines {
+	FILE *out;
+	int any;
+};
+
+static void about_line(void *arg, const char *line)
+{
+	struct about_lines *a = arg;
+	if (!a->any)
+		fprintf(a->out, "\nAbout the input\n");
+	a->any = 1;
+	fprintf(a->out, "  %s\n", line);
+}
+
+static void print_about_input(FILE *out, const struct va_report_input *in, const struct va_report *r)
+{
+	struct about_lines a = { out, 0 };
+	for (unsigned i = 0; in->notes && i < in->notes->count; i++)
+		about_line(&a, in->notes->text[i]);
+	va_render_about_caps(r, in->state, about_line, &a);
+}
+
 void va_write_report_text(FILE *out, const struct va_report_input *in, const struct va_report *r,
 			  const struct va_text_style *s)
 {
@@ -239,11 +261,7 @@ void va_write_report_text(FILE *out, const struct va_report_input *in, const str
 	print_suspects(out, in, r, s);
 	print_warnings(out, r, s);
 	print_not_evaluated(out, in, r, s);
-	if (in->notes && in->notes->count) {
-		fprintf(out, "\nAbout the input\n");
-		for (unsigned i = 0; i < in->notes->count; i++)
-			fprintf(out, "  %s\n", in->notes->text[i]);
-	}
+	print_about_input(out, in, r);
 	if (r->truncated)
 		fprintf(out, "\n(more findings than fit in one report; the list is cut)\n");
 	fprintf(out, "\n%u rules: %u failed, %u warned, %u not evaluated, %u passed, %u did not apply\n",
