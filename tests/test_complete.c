@@ -11,7 +11,9 @@
 
 #include "../auditor/engine/audit.h"
 #include "../auditor/input/complete.h"
+#include "../auditor/engine/repair.h"
 #include "../auditor/input/profiles.h"
+#include "../auditor/input/template.h"
 #include "../ui/shell/shell.h"
 #include "suites.h"
 
@@ -144,6 +146,45 @@ static void test_profiles_words_options(void)
 	CU_ASSERT_EQUAL(complete("set GUEST_CR0 1 # comm"), 0);
 }
 
+/* new's option values (profiles, modes, features from the template
+ * tables) and fix's rule IDs (only rules with a repair). */
+static void test_new_and_fix(void)
+{
+	unsigned modes = 0;
+	while (va_template_mode_at(modes))
+		modes++;
+	complete("new --");
+	CU_ASSERT(c.count == 3 && has("--profile") && has("--mode") && has("--with"));
+	CU_ASSERT_EQUAL(complete("new --mode "), modes);
+	CU_ASSERT(has("long") && has("wait-for-sipi"));
+	complete("new --mode re");
+	CU_ASSERT(c.count == 2 && has("real") && has("reset"));
+	CU_ASSERT_EQUAL(c.start, 11);
+	complete("new --profile intel-skylake-i7-67");
+	CU_ASSERT(has("intel-skylake-i7-6700k"));
+	/* after an option's value, options again; --with completes the last
+	 * name of its list and leaves out those already in it */
+	complete("new --mode pae --with pr");
+	CU_ASSERT(c.count == 1 && has("preemption-timer"));
+	complete("new --with ept,v");
+	CU_ASSERT(c.count == 1 && has("ept,vpid"));
+	CU_ASSERT_EQUAL(c.start, 11);
+	complete("new --with ept,");
+	CU_ASSERT(has("ept,vpid") && has("ept,pml") && !has("ept,ept"));
+	CU_ASSERT_EQUAL(complete("new --with ept,nosuch"), 0);
+	/* fix: the rules with a repair, after --dry-run too */
+	CU_ASSERT_EQUAL(complete("fix "), va_repair_count());
+	complete("fix GUEST.SEG.TR.TY");
+	CU_ASSERT(c.count == 1 && has("GUEST.SEG.TR.TYPE"));
+	complete("fix --dry-run GUEST.SEG.TR.TY");
+	CU_ASSERT(c.count == 1 && has("GUEST.SEG.TR.TYPE"));
+	CU_ASSERT_EQUAL(complete("fix BASIC.CPL0"), 0);        /* no repair */
+	complete("explain BASIC.CPL0");
+	CU_ASSERT(c.count == 1);
+	complete("fix --");
+	CU_ASSERT(c.count == 1 && has("--dry-run"));
+}
+
 static void test_files(void)
 {
 	char dir[] = "/tmp/va-complete-XXXXXX";
@@ -161,6 +202,10 @@ static void test_files(void)
 	snprintf(path, sizeof path, "%s/alpha.state", dir);
 	CU_ASSERT(c.count == 1 && has(path));
 	CU_ASSERT(c.files);
+	/* an option and its value are not the FILE argument */
+	snprintf(line, sizeof line, "load --from state %s/al", dir);
+	complete(line);
+	CU_ASSERT(c.count == 1 && has(path));
 	snprintf(line, sizeof line, "save %s/s", dir);
 	complete(line);
 	snprintf(path, sizeof path, "%s/sub/", dir);
@@ -185,6 +230,7 @@ CU_TestInfo tests_complete[] = {
 	{ "bit names", test_bit_lookup },
 	{ "rule ids, nearest names", test_rules_and_nearest },
 	{ "profiles, words, options, kinds", test_profiles_words_options },
+	{ "new's option values, fix's rules", test_new_and_fix },
 	{ "files", test_files },
 	CU_TEST_INFO_NULL,
 };

@@ -140,6 +140,76 @@ static void test_undo_redo_dirty(void)
 	close_shell(&sh);
 }
 
+/* fix is one change: undo gives back the very state before it; a dry run
+ * and a refused rule change nothing. */
+static void test_fix_undo(void)
+{
+	static struct va_shell sh;
+	static struct va_state before;
+	char cmd[600];
+	open_shell(&sh);
+	snprintf(cmd, sizeof cmd, "load %s/tests/e2e/entry_failure_masked.state", VA_SOURCE_DIR);
+	CU_ASSERT_EQUAL_FATAL(run(&sh, cmd), 0);
+	va_state_init(&before);
+	CU_ASSERT_FATAL(va_state_copy(&before, &sh.st) == 0);
+	CU_ASSERT_EQUAL(run(&sh, "fix --dry-run"), 0);
+	CU_ASSERT(va_state_equal(&sh.st, &before));
+	CU_ASSERT_EQUAL(sh.undo.count, 0);
+	CU_ASSERT_EQUAL(run(&sh, "fix BASIC.CPL0"), -1);      /* no repair: a decision */
+	CU_ASSERT_EQUAL(run(&sh, "fix NO.SUCH.RULE"), -1);
+	CU_ASSERT_EQUAL(sh.undo.count, 0);
+	CU_ASSERT_EQUAL(run(&sh, "fix"), 0);
+	CU_ASSERT_EQUAL(sh.st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(sh.st.field[FLD_VIRTUAL_PROCESSOR_ID], 1);
+	va_shell_audit(&sh);
+	CU_ASSERT_EQUAL(sh.report->verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(sh.undo.count, 1);
+	CU_ASSERT(strstr(out_text, "GUEST_TR_AR_BYTES 0x89 -> 0x8b  GUEST.SEG.TR.TYPE") != NULL);
+	CU_ASSERT_EQUAL(run(&sh, "undo"), 0);
+	CU_ASSERT(va_state_equal(&sh.st, &before));
+	CU_ASSERT(!va_shell_dirty(&sh));
+	/* one rule: only its field */
+	CU_ASSERT_EQUAL(run(&sh, "fix GUEST.SEG.TR.TYPE"), 0);
+	CU_ASSERT_EQUAL(sh.st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(sh.st.field[FLD_VIRTUAL_PROCESSOR_ID], 0);
+	CU_ASSERT_EQUAL(run(&sh, "undo"), 0);
+	CU_ASSERT(va_state_equal(&sh.st, &before));
+	va_state_release(&before);
+	close_shell(&sh);
+}
+
+/* new replaces the state with one that passes, starts a new history like
+ * load, and is refused over unsaved changes. */
+static void test_new(void)
+{
+	static struct va_shell sh;
+	open_shell(&sh);
+	CU_ASSERT_EQUAL(run(&sh, "new"), -1);                 /* no CPU yet */
+	CU_ASSERT(strstr(err_text, "no capability MSRs") != NULL);
+	CU_ASSERT_EQUAL(run(&sh, "new --profile intel-skylake-i7-6700k --mode nosuch"), -1);
+	CU_ASSERT_EQUAL(run(&sh, "new --profile intel-skylake-i7-6700k --with ept,nosuch"), -1);
+	CU_ASSERT_EQUAL(run(&sh, "new --profile intel-skylake-i7-6700k --with apicv"), -1);
+	CU_ASSERT(strstr(err_text, "IA32_VMX_PROCBASED_CTLS2 bit 40") != NULL);
+	CU_ASSERT(!sh.has_input);
+	CU_ASSERT_EQUAL(run(&sh, "new --profile intel-skylake-i7-6700k --mode pae --with ept"), 0);
+	CU_ASSERT(sh.has_input);
+	va_shell_audit(&sh);
+	CU_ASSERT_EQUAL(sh.report->verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(sh.report->count[VA_FAIL], 0);
+	CU_ASSERT_EQUAL(sh.report->count[VA_UNKNOWN], 0);
+	CU_ASSERT(va_shell_dirty(&sh));                       /* in no file yet */
+	CU_ASSERT_EQUAL(sh.undo.count, 0);
+	CU_ASSERT_PTR_NULL(sh.path);
+	CU_ASSERT_EQUAL(run(&sh, "new --mode compat"), -1);   /* unsaved */
+	CU_ASSERT(strstr(err_text, "new! to drop them") != NULL);
+	uint64_t cr0 = sh.st.field[FLD_GUEST_CR0];
+	CU_ASSERT_EQUAL(run(&sh, "new! --mode real"), 0);     /* the session's CPU */
+	CU_ASSERT_NOT_EQUAL(sh.st.field[FLD_GUEST_CR0], cr0);
+	CU_ASSERT_EQUAL(sh.st.msr[MSR_IA32_VMX_BASIC] >> 32 & 0x1fff, 0x400);
+	CU_ASSERT_EQUAL(sh.undo.count, 0);
+	close_shell(&sh);
+}
+
 static void test_save(void)
 {
 	static struct va_shell sh;
@@ -258,6 +328,8 @@ CU_TestInfo tests_shell[] = {
 	{ "word splitting", test_split },
 	{ "undo, redo, unsaved changes", test_undo_redo_dirty },
 	{ "save: own file, foreign file, save!", test_save },
+	{ "fix: one change, undo restores, dry run", test_fix_undo },
+	{ "new: template, errors, new history", test_new },
 	{ "history path", test_history_path },
 	{ "man page section from the table", test_man_and_help_from_table },
 	CU_TEST_INFO_NULL,

@@ -95,41 +95,52 @@ static void why_left(const struct va_fix_log *log, const struct va_finding *f, c
 		snprintf(buf, n, "no mechanical repair here: %s", hint ? hint : "the value is the VMM's decision");
 }
 
-static void write_unknowns(const struct va_report *rep);
-
-static void write_text(const struct fix_options *o, const struct va_fix_log *log,
-		       const struct va_report *rep)
+/* The changes, one a line: FIELD BEFORE -> AFTER  RULE. */
+void va_write_fix_changes(FILE *out, const struct va_fix_log *log)
 {
 	for (unsigned i = 0; i < log->n_changes; i++) {
 		const struct va_fix_change *c = &log->changes[i];
 		char before[24], after[24];
 		field_value(before, sizeof before, (enum va_field)c->field, c->before, c->was_present);
 		field_value(after, sizeof after, (enum va_field)c->field, c->after, VA_SET);
-		printf("%s %s -> %s  %s\n", va_field_name((enum va_field)c->field), before, after,
-		       va_rule_at(c->rule)->id);
+		fprintf(out, "%s %s -> %s  %s\n", va_field_name((enum va_field)c->field), before, after,
+			va_rule_at(c->rule)->id);
 	}
-	char verdict[160];
-	va_render_verdict_short(&rep->verdict, verdict, sizeof verdict);
-	printf("%s%u change%s; %s: %s\n", log->n_changes ? "\n" : "", log->n_changes,
-	       log->n_changes == 1 ? "" : "s", strcmp(o->input, "-") ? o->input : "<stdin>", verdict);
+}
+
+unsigned va_write_fix_left(FILE *out, const struct va_fix_log *log, const struct va_report *rep,
+			   const char *sep)
+{
 	unsigned left = 0;
 	for (unsigned k = 0; k < rep->n_findings; k++) {
 		const struct va_finding *f = &rep->findings[k];
 		if (f->status != VA_FAIL)
 			continue;
 		if (!left++)
-			printf("\nNeeds a decision:\n");
+			fprintf(out, "%sNeeds a decision:\n", sep);
 		char msg[1024], why[800];
 		va_render_message(va_rule_at(f->rule), &f->eval, msg, sizeof msg);
 		why_left(log, f, why, sizeof why);
-		printf("  %s (SDM %s): %s\n    %s\n", va_rule_at(f->rule)->id, va_rule_at(f->rule)->sdm,
-		       msg, why);
+		fprintf(out, "  %s (SDM %s): %s\n    %s\n", va_rule_at(f->rule)->id, va_rule_at(f->rule)->sdm,
+			msg, why);
 	}
-	write_unknowns(rep);
+	return left;
+}
+
+static void write_text(const struct fix_options *o, const struct va_fix_log *log,
+		       const struct va_report *rep)
+{
+	va_write_fix_changes(stdout, log);
+	char verdict[160];
+	va_render_verdict_short(&rep->verdict, verdict, sizeof verdict);
+	printf("%s%u change%s; %s: %s\n", log->n_changes ? "\n" : "", log->n_changes,
+	       log->n_changes == 1 ? "" : "s", strcmp(o->input, "-") ? o->input : "<stdin>", verdict);
+	va_write_fix_left(stdout, log, rep, "\n");
+	va_write_fix_unknowns(stdout, rep, "\n");
 }
 
 /* Rules not evaluated, by what is missing (many rules share one field). */
-static void write_unknowns(const struct va_report *rep)
+void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const char *sep)
 {
 	unsigned n = 0, shown = 0;
 	char seen[16][200];
@@ -151,11 +162,29 @@ static void write_unknowns(const struct va_report *rep)
 	}
 	if (!n)
 		return;
-	printf("\nNot evaluated (%u rule%s): give the missing input to decide them\n", n, n == 1 ? "" : "s");
+	fprintf(out, "%sNot evaluated (%u rule%s): give the missing input to decide them\n", sep, n,
+		n == 1 ? "" : "s");
 	for (unsigned i = 0; i < shown; i++)
-		printf("  %3u x %s\n", count[i], seen[i]);
+		fprintf(out, "  %3u x %s\n", count[i], seen[i]);
 	if (shown == 16)
-		printf("  ... and more\n");
+		fprintf(out, "  ... and more\n");
+}
+
+/* The exit-information fields record what the CPU did with the state
+ * before the repair: the repaired state has no outcome yet. */
+unsigned va_fix_drop_exit_info(struct va_state *st)
+{
+	unsigned dropped = 0;
+	for (unsigned f = 1; f < FLD_COUNT; f++) {
+		if (va_field_area((enum va_field)f) != VA_AREA_EXIT_INFO || st->presence[f] == VA_UNSET)
+			continue;
+		if (st->presence[f] == VA_ABSENT && st->absent_count)
+			st->absent_count--;
+		dropped += st->presence[f] == VA_SET;
+		st->presence[f] = VA_UNSET;
+		st->field[f] = 0;
+	}
+	return dropped;
 }
 
 static int write_json(const struct fix_options *o, const struct va_fix_log *log,
@@ -245,18 +274,7 @@ int cmd_fix(int argc, char **argv)
 	rc = rep->verdict.result == VA_RESULT_SUCCESS ? 0 : 1;
 	const char *target = o.in_place ? o.input : o.output;
 	if (target && !o.dry_run && log->n_changes) {
-		/* The exit-information fields record what the CPU did with the
-		 * state before the repair: the repaired state has no outcome yet. */
-		unsigned dropped = 0;
-		for (unsigned f = 1; f < FLD_COUNT; f++) {
-			if (va_field_area((enum va_field)f) != VA_AREA_EXIT_INFO || st->presence[f] == VA_UNSET)
-				continue;
-			if (st->presence[f] == VA_ABSENT && st->absent_count)
-				st->absent_count--;
-			dropped += st->presence[f] == VA_SET;
-			st->presence[f] = VA_UNSET;
-			st->field[f] = 0;
-		}
+		unsigned dropped = va_fix_drop_exit_info(st);
 		if (dropped && !o.json)
 			printf("\nnot saved: %u exit-information field%s (the outcome of the attempt before "
 			       "the repair)\n", dropped, dropped == 1 ? "" : "s");

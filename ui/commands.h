@@ -21,6 +21,20 @@ int cmd_shell(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_fix(int argc, char **argv);
 
+/* What fix prints (ui/cmd_fix.c), shared with the shell's fix: the changes,
+ * one a line; the failures left, each with why no repair settled it (their
+ * count; `sep` goes before the heading); the rules not evaluated. */
+struct va_fix_log;
+struct va_report;
+struct va_state;
+void va_write_fix_changes(FILE *out, const struct va_fix_log *log);
+unsigned va_write_fix_left(FILE *out, const struct va_fix_log *log, const struct va_report *rep,
+			   const char *sep);
+void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const char *sep);
+/* Forget the exit-information fields (the outcome of the attempt before a
+ * repair); how many held a value. */
+unsigned va_fix_drop_exit_info(struct va_state *st);
+
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 

@@ -10,6 +10,7 @@
 #include "../engine/state.h"
 #include "profiles.h"
 #include "readers/reader.h"
+#include "template.h"
 #include "text_util.h"
 
 /* Fields whose values are bit sets with names. */
@@ -155,6 +156,18 @@ static const char *kind_at(size_t i)
 	return i < n ? r[i]->kind : NULL;
 }
 
+static const char *mode_at(size_t i)
+{
+	const struct va_template_choice *m = va_template_mode_at((unsigned)i);
+	return m ? m->name : NULL;
+}
+
+static const char *feature_at(size_t i)
+{
+	const struct va_template_choice *f = va_template_feature_at((unsigned)i);
+	return f ? f->name : NULL;
+}
+
 static unsigned close_enough(size_t n)
 {
 	return n / 4 > 2 ? (unsigned)(n / 4) : 2;
@@ -240,6 +253,35 @@ static int add_entry_words(struct va_completions *c, const char *key, const char
 	return 0;
 }
 
+/* "ept,vp": the word after the last comma, the features before it kept
+ * and not offered again. */
+static int add_features(struct va_completions *c, const char *w, size_t n)
+{
+	size_t k = n;
+	while (k && w[k - 1] != ',')
+		k--;
+	char prefix[256];
+	if (k >= sizeof prefix)
+		return 0;
+	memcpy(prefix, w, k);
+	prefix[k] = '\0';
+	const char *name;
+	for (size_t i = 0; (name = feature_at(i)) != NULL; i++) {
+		size_t len = strlen(name);
+		if (len < n - k || strncasecmp(name, w + k, n - k))
+			continue;
+		int listed = 0;
+		for (size_t p = 0; p < k && !listed;) {
+			size_t m = strcspn(prefix + p, ",");
+			listed = m == len && !strncasecmp(prefix + p, name, len);
+			p += m + 1;
+		}
+		if (!listed && add(c, prefix, name))
+			return -1;
+	}
+	return 0;
+}
+
 static int add_files(struct va_completions *c, const char *w, size_t n)
 {
 	const char *slash = NULL;
@@ -319,6 +361,16 @@ static const struct va_complete_cmd *find_cmd(const struct va_complete_cmd *cmds
 	return NULL;
 }
 
+/* The kind of value option w[0..n) of cmd takes: VA_ARG_NONE for an option
+ * without one, 0 for a word that is not an option of cmd. */
+static char option_kind(const struct va_complete_cmd *cmd, const char *w, size_t n)
+{
+	for (size_t i = 0; cmd->options && cmd->options[i]; i++)
+		if (strlen(cmd->options[i]) == n && !strncmp(cmd->options[i], w, n))
+			return cmd->option_args && i < strlen(cmd->option_args) ? cmd->option_args[i] : VA_ARG_NONE;
+	return 0;
+}
+
 static char kind_of_arg(const char *args, size_t index)
 {
 	size_t len = strlen(args);
@@ -367,12 +419,25 @@ int va_complete(const char *line, size_t cursor, const struct va_complete_cmd *c
 	if (w[0] == '#' && n)
 		return 0;
 	const struct va_complete_cmd *cmd = NULL;
-	char kind = VA_ARG_COMMAND;
+	char kind = VA_ARG_COMMAND, value = 0;
 	if (cur > 0) {
 		cmd = find_cmd(cmds, ncmds, stride, line + start[0], len[0]);
 		if (!cmd)
 			return 0;
-		kind = kind_of_arg(cmd->args, cur - 1);
+		/* Arguments are counted without options and their values. */
+		size_t pos = 0;
+		for (size_t k = 1; k < cur; k++) {
+			if (value) {
+				value = 0;
+				continue;
+			}
+			char o = option_kind(cmd, line + start[k], len[k]);
+			if (!o)
+				pos++;
+			else if (o != VA_ARG_NONE)
+				value = o;
+		}
+		kind = value ? value : kind_of_arg(cmd->args, pos);
 	}
 	int rc = 0;
 	char key[128] = "";
@@ -380,11 +445,9 @@ int va_complete(const char *line, size_t cursor, const struct va_complete_cmd *c
 		memcpy(key, line + start[1], len[1]);
 		key[len[1]] = '\0';
 	}
-	if (cur >= 2 && len[cur - 1] == 6 && !strncmp(line + start[cur - 1], "--from", 6)) {
-		rc = add_matching(out, w, n, kind_at);
-	} else if (n && (w[0] == '-' || w[0] == '+') && kind == VA_ARG_VALUE) {
+	if (!value && n && (w[0] == '-' || w[0] == '+') && kind == VA_ARG_VALUE) {
 		rc = add_bits(out, va_key_bitset(key, strlen(key)), w, n);
-	} else if (n && w[0] == '-' && cmd && cmd->options) {
+	} else if (!value && n && w[0] == '-' && cmd && cmd->options) {
 		for (size_t k = 0; cmd->options[k] && rc == 0; k++)
 			if (!strncmp(cmd->options[k], w, n))
 				rc = add(out, "", cmd->options[k]);
@@ -419,6 +482,15 @@ int va_complete(const char *line, size_t cursor, const struct va_complete_cmd *c
 		case VA_ARG_WORD:
 			if (cmd->word)
 				rc = add_matching(out, w, n, cmd->word);
+			break;
+		case VA_ARG_INPUT_KIND:
+			rc = add_matching(out, w, n, kind_at);
+			break;
+		case VA_ARG_MODE:
+			rc = add_matching(out, w, n, mode_at);
+			break;
+		case VA_ARG_FEATURES:
+			rc = add_features(out, w, n);
 			break;
 		default:
 			break;

@@ -23,6 +23,9 @@ enum va_arg_kind {
 	VA_ARG_PROFILE = 'p',   /* built-in profile name, or a file */
 	VA_ARG_FILE = 'F',
 	VA_ARG_WORD = 'w',      /* one of the command's words */
+	VA_ARG_INPUT_KIND = 'K',/* an input kind (--from) */
+	VA_ARG_MODE = 'm',      /* a template mode (new --mode) */
+	VA_ARG_FEATURES = 'e',  /* template features, comma-separated (new --with) */
 	VA_ARG_NONE = 'n',      /* numbers and such: nothing to offer */
 };
 
@@ -31,6 +34,7 @@ struct va_complete_cmd {
 	const char *args;                /* enum va_arg_kind letters */
 	const char *(*word)(size_t i);   /* VA_ARG_WORD: the i-th word, NULL past the last */
 	const char *const *options;      /* "--json"..., NULL-terminated, or NULL */
+	const char *option_args;         /* per option, the kind of its value ('n': none), or NULL */
 };
 
 struct va_completions {
@@ -45,7 +49,9 @@ struct va_completions {
  * Candidates for the word that ends at `cursor` in line[0..len).  `cmds`
  * points at the first command's va_complete_cmd inside a table whose rows
  * are `stride` bytes apart (so the caller's own command table is passed as
- * is).  An option value after "--from" is an input kind.  0, or -1 on ENOMEM.
+ * is).  The word after an option that takes a value is of that value's
+ * kind; options and their values do not count as arguments.  0, or -1 on
+ * ENOMEM.
  */
 int va_complete(const char *line, size_t cursor, const struct va_complete_cmd *cmds,
 		size_t ncmds, size_t stride, struct va_completions *out);

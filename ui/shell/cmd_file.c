@@ -41,7 +41,7 @@ static int file_args(struct va_shell *sh, int argc, char **argv, const char **ki
 	return 0;
 }
 
-static int refuse_unsaved(struct va_shell *sh, const char *cmd)
+int va_shell_refuse_unsaved(struct va_shell *sh, const char *cmd)
 {
 	va_shell_error(sh, "%s: unsaved changes (diff shows them): save them, or %s! to drop them",
 		       cmd, cmd);
@@ -54,7 +54,7 @@ int va_cmd_load(struct va_shell *sh, int argc, char **argv, int bang)
 	if (file_args(sh, argc, argv, &kind, &file, 1))
 		return -1;
 	if (!bang && va_shell_dirty(sh))
-		return refuse_unsaved(sh, "load");
+		return va_shell_refuse_unsaved(sh, "load");
 	return va_shell_load(sh, file, kind);
 }
 
@@ -187,7 +187,7 @@ int va_cmd_quit(struct va_shell *sh, int argc, char **argv, int bang)
 	(void)argc, (void)argv;
 	if (!bang && va_shell_dirty(sh)) {
 		if (!sh->interactive || !sh->confirm)
-			return refuse_unsaved(sh, "quit");
+			return va_shell_refuse_unsaved(sh, "quit");
 		if (!sh->confirm(sh->confirm_ctx, "Unsaved changes. Quit without saving? [y/N] "))
 			return 0;
 	}

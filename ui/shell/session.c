@@ -199,29 +199,41 @@ static void print_notes(struct va_shell *sh)
 		fprintf(sh->out, "note: %s\n", sh->notes->text[i]);
 }
 
-/* The [cpu] values of one profile over st, except those the input pinned. */
-static int apply_profile(struct va_shell *sh, struct va_state *st, const char *spec)
+int va_shell_read_profile(struct va_shell *sh, const char *spec, struct va_state *into)
 {
-	struct va_state *p = malloc(sizeof *p);
 	struct va_import_notes *notes = malloc(sizeof *notes);
 	const char *profiles[1] = { spec };
 	struct va_load_options opt = { .kind = "state", .profiles = profiles, .profile_count = 1 };
 	struct va_error err = { 0 };
 	int rc = -1;
-	if (!p || !notes) {
+	va_state_init(into);
+	if (!notes) {
 		va_shell_error(sh, "out of memory");
-		goto out;
+		return -1;
 	}
-	va_state_init(p);
-	if (va_load_text(p, "", 0, spec, &opt, notes, &err)) {
+	if (va_load_text(into, "", 0, spec, &opt, notes, &err))
 		print_load_error(sh, &err, spec);
-		va_state_release(p);
-		goto out;
-	}
-	if (!p->msr_present && !p->fact_present) {
+	else if (!into->msr_present && !into->fact_present)
 		va_shell_error(sh, "profile %s: no capability MSRs or CPU facts in it", spec);
-		va_state_release(p);
-		goto out;
+	else
+		rc = 0;
+	if (rc)
+		va_state_release(into);
+	free(notes);
+	return rc;
+}
+
+/* The [cpu] values of one profile over st, except those the input pinned. */
+static int apply_profile(struct va_shell *sh, struct va_state *st, const char *spec)
+{
+	struct va_state *p = malloc(sizeof *p);
+	if (!p) {
+		va_shell_error(sh, "out of memory");
+		return -1;
+	}
+	if (va_shell_read_profile(sh, spec, p)) {
+		free(p);
+		return -1;
 	}
 	for (unsigned m = 0; m < MSR_COUNT; m++)
 		if (va_msr_known(p, (enum va_msr)m) && !(sh->pinned_msr >> m & 1)) {
@@ -234,11 +246,8 @@ static int apply_profile(struct va_shell *sh, struct va_state *st, const char *s
 			st->fact_present |= 1u << k;
 		}
 	va_state_release(p);
-	rc = 0;
-out:
 	free(p);
-	free(notes);
-	return rc;
+	return 0;
 }
 
 /* Read an input alone into a fresh state. */
@@ -355,6 +364,18 @@ int va_shell_load(struct va_shell *sh, const char *path, const char *kind)
 	summary(sh, "loaded", name, &sh->st);
 	va_shell_print_verdict(sh, NULL);
 	return 0;
+}
+
+void va_shell_adopt_new(struct va_shell *sh, struct va_state *st, const char *name)
+{
+	adopt(sh, st, st->msr_present, st->fact_present);
+	/* Built here, in no file yet: every value is an unsaved change. */
+	va_state_release(&sh->base);
+	free(sh->path);
+	sh->path = NULL;
+	sh->path_is_state = 0;
+	summary(sh, "new:", name, &sh->st);
+	va_shell_print_verdict(sh, NULL);
 }
 
 int va_shell_import_text(struct va_shell *sh, const char *text, size_t len, const char *name,

@@ -109,6 +109,14 @@ int va_shell_load_into(struct va_shell *sh, const char *path, const char *kind, 
 int va_shell_import_text(struct va_shell *sh, const char *text, size_t len, const char *name,
 			 const char *kind);
 int va_shell_add_profile(struct va_shell *sh, const char *spec);
+/* A profile (built-in NAME or FILE) alone into a fresh `into`: 0, or -1
+ * with the error printed (also when it holds no capability MSR or fact). */
+int va_shell_read_profile(struct va_shell *sh, const char *spec, struct va_state *into);
+/* Replace everything with a state built here (new), taking `st` over: a
+ * new undo history, no file, every value unsaved.  `name` for the summary. */
+void va_shell_adopt_new(struct va_shell *sh, struct va_state *st, const char *name);
+/* "CMD: unsaved changes ..., or CMD! to drop them"; returns -1. */
+int va_shell_refuse_unsaved(struct va_shell *sh, const char *cmd);
 /* Only remember it for the loads to come. */
 int va_shell_keep_profile(struct va_shell *sh, const char *spec);
 int va_shell_save(struct va_shell *sh, const char *path, int force);
@@ -131,6 +139,7 @@ struct va_shell_command {
 	const char *help;               /* the rest, for help COMMAND and the man page */
 	unsigned flags;
 	int (*run)(struct va_shell *sh, int argc, char **argv, int bang);
+	void (*more_help)(FILE *out);   /* lines help COMMAND adds (from other tables), or NULL */
 };
 enum { VA_SHELL_BANG = 1 };         /* NAME! exists (force) */
 
@@ -163,6 +172,8 @@ int va_cmd_diff(struct va_shell *, int, char **, int);
 int va_cmd_undo(struct va_shell *, int, char **, int);
 int va_cmd_redo(struct va_shell *, int, char **, int);
 int va_cmd_save(struct va_shell *, int, char **, int);
+int va_cmd_new(struct va_shell *, int, char **, int);
+int va_cmd_fix(struct va_shell *, int, char **, int);
 int va_cmd_help(struct va_shell *, int, char **, int);
 int va_cmd_quit(struct va_shell *, int, char **, int);
 const char *va_show_section_at(size_t i);
