@@ -14,4 +14,7 @@ struct va_command {
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 
+/* The words shell completion offers: rule ids, profiles, input kinds, fields. */
+int cmd_complete_words(int argc, char **argv);
+
 #endif

@@ -263,6 +263,7 @@ static const struct va_command commands[] = {
 	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
 	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
 	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },
+	{ "complete-words", "rules|profiles|kinds|fields", "words for shell completion, one per line", cmd_complete_words },
 };
 
 static void print_usage(FILE *out)
