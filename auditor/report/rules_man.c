@@ -3,19 +3,28 @@
 #include "../engine/audit.h"
 #include "render.h"
 
-/* Text as troff shows it literally: backslashes escaped, and a line that
- * would start with a control character made plain. */
+/* Text as troff shows it literally: backslashes escaped, a line that
+ * would start with a control character made plain, and characters beyond
+ * ASCII (the summaries use "≤", "→") as \[uXXXX], which troff reads
+ * whatever the page's encoding. */
 static void roff(FILE *out, const char *s)
 {
 	if (*s == '.' || *s == '\'')
 		fputs("\\&", out);
-	for (; *s; s++) {
-		if (*s == '\\')
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\\') {
 			fputs("\\e", out);
-		else if (*s == '-')
+		} else if (*p == '-') {
 			fputs("\\-", out);
-		else
-			fputc(*s, out);
+		} else if (*p >= 0xc0) {
+			unsigned n = *p >= 0xf0 ? 3 : *p >= 0xe0 ? 2 : 1;
+			unsigned cp = *p & (0x3fu >> n);
+			for (; n && (p[1] & 0xc0) == 0x80; n--)
+				cp = cp << 6 | (*++p & 0x3f);
+			fprintf(out, "\\[u%04X]", cp);
+		} else {
+			fputc(*p, out);
+		}
 	}
 }
 
