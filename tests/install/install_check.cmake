@@ -38,14 +38,15 @@ run("pkg-config" ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${P}/${LIBDIR}/pkgconfi
   ${PKG_CONFIG} --cflags --libs vmcs-audit)
 string(STRIP "${out}" flags)
 separate_arguments(flags UNIX_COMMAND "${flags}")
-run("compiling against pkg-config's flags" ${CC} -std=c11 -Wall -Wextra -Werror ${SRC}/tiny.c ${flags}
+separate_arguments(FLAGS UNIX_COMMAND "${FLAGS}")
+run("compiling against pkg-config's flags" ${CC} -std=c11 -Wall -Wextra -Werror ${FLAGS} ${SRC}/tiny.c ${flags}
   -o ${WORK}/tiny-pkgconfig)
 run("the pkg-config program" ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${P}/${LIBDIR} ${WORK}/tiny-pkgconfig)
 message(STATUS "pkg-config program: ${out}")
 
 # find_package: a CMake project gets the imported target vmcs-audit::engine.
 run("configuring a find_package project" ${CMAKE_COMMAND} -S ${SRC}/consumer -B ${WORK}/consumer
-  -DCMAKE_PREFIX_PATH=${P} -DCMAKE_C_COMPILER=${CC})
+  -DCMAKE_PREFIX_PATH=${P} -DCMAKE_C_COMPILER=${CC} "-DCMAKE_C_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}")
 run("building it" ${CMAKE_COMMAND} --build ${WORK}/consumer)
 run("the find_package program" ${WORK}/consumer/tiny)
 
