@@ -252,6 +252,16 @@ static int mem_insert(struct va_state *st, uint64_t addr, uint64_t value)
 	return 0;
 }
 
+/* Reads a qword into st's memory: 1 new there, 0 known or no room, -1 the
+ * read failed. */
+static int learn(struct va_state *st, const struct va_capture *cap, uint64_t addr)
+{
+	uint64_t v;
+	if (cap->read_phys(cap->ctx, addr, &v))
+		return -1;
+	return !mem_insert(st, addr, v);
+}
+
 size_t va_capture_memory(struct va_state *st, const struct va_capture *cap,
 			 struct va_qword *buf, size_t capacity, struct va_report *scratch)
 {
@@ -260,8 +270,7 @@ size_t va_capture_memory(struct va_state *st, const struct va_capture *cap,
 	st->mem_capacity = capacity;
 	if (!cap->read_phys)
 		return 0;
-	/* Each pass learns at least one new qword or ends: a per-entry rule of
-	 * the MSR-load area stops at the first entry it cannot read. */
+	/* Each pass learns at least one new qword or ends. */
 	for (;;) {
 		int added = 0;
 		va_audit(st, scratch);
@@ -269,9 +278,20 @@ size_t va_capture_memory(struct va_state *st, const struct va_capture *cap,
 			const struct va_finding *fd = &scratch->findings[i];
 			if (fd->status != VA_UNKNOWN || fd->eval.unknown != VA_UNK_MEMORY)
 				continue;
-			uint64_t addr = fd->eval.unknown_arg & ~7ull, v;
-			if (!cap->read_phys(cap->ctx, addr, &v) && !mem_insert(st, addr, v))
-				added = 1;
+			int got = learn(st, cap, fd->eval.unknown_arg & ~7ull);
+			added |= got == 1;
+			if (got < 0 || !fd->msr_index)
+				continue;
+			/* The per-entry rules of the MSR-load area stop at the
+			 * first entry they cannot read: read the rest of the
+			 * area now rather than one pass per qword. */
+			uint64_t base = st->field[FLD_VM_ENTRY_MSR_LOAD_ADDR];
+			uint32_t count = (uint32_t)st->field[FLD_VM_ENTRY_MSR_LOAD_COUNT];
+			for (uint32_t e = fd->msr_index; e <= count && st->mem_count < capacity; e++) {
+				uint64_t at = base + 16ull * (e - 1);
+				if (learn(st, cap, at) < 0 || learn(st, cap, at + 8) < 0)
+					break;
+			}
 		}
 		if (!added)
 			return st->mem_count;
