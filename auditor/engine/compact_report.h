@@ -4,8 +4,8 @@
  * section, its condition and the operands its message uses, in hex.
  * No libc, no allocation: it writes into the caller's buffer.
  *
- *   vmcs-audit: VMfailValid 7: 2 rules fail, 0 not evaluated
- *   FAIL CTL.PROC2.ALLOWED1 26.2.1.1: Every bit that is 1 in ... [0x2 0x0]
+ *   vmcs-audit: exit 34 (qual 2): 2 rules fail, 1 not evaluated
+ *   FAIL MSRLOAD.ENTRY.FS_BASE entry 2 26.4: No entry loads IA32_FS_BASE ... [0x7f0000000000 0xc0000100]
  */
 #ifndef VA_COMPACT_REPORT_H
 #define VA_COMPACT_REPORT_H

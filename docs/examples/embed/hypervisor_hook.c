@@ -8,7 +8,7 @@
  * check of the SDM, and logs the verdict and each failing rule:
  *
  *   vmcs-audit: VMfailValid 7: 1 rule fails, 0 not evaluated
- *   FAIL CTL.PROC2.ALLOWED1 26.2.1.1: Every bit that is 1 in ... [0x... 0x...]
+ *   FAIL CTL.EXEC.UG_NEEDS_EPT 26.2.1.1: If "unrestricted guest" is 1, "enable EPT" is 1 [0x1010a8]
  *
  * Nothing here allocates or calls libc; the compiler must provide memcpy
  * and memset (every kernel and UEFI toolchain does).
