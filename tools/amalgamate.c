@@ -287,7 +287,17 @@ int main(int argc, char **argv)
 		}
 		undef_macros(c, texts[i]);
 	}
-	if (fclose(c))
-		return perror(out_c), 1;
-	return 0;
+	int rc = 0;
+	if (fclose(c)) {
+		perror(out_c);
+		rc = 1;
+	}
+	for (int i = 0; i < nsrc; i++)
+		free(texts[i]);
+	for (int k = 0; k < ns->n; k++)
+		free(ns->name[k]);
+	free(ns);
+	for (int i = 0; i < nseen; i++)
+		free(seen[i]);
+	return rc;
 }
