@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what vmcs-audit needs to build, test and fuzz on Debian (bookworm or later).
 set -e
-pkgs="build-essential cmake pkg-config libjansson-dev libcunit1-dev libncurses-dev libedit-dev tmux clang libclang-rt-dev"
+pkgs="build-essential cmake pkg-config libjansson-dev libcunit1-dev libncurses-dev libedit-dev tmux clang libclang-rt-dev llvm"
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 # shellcheck disable=SC2086

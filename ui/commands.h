@@ -38,4 +38,7 @@ unsigned va_fix_drop_exit_info(struct va_state *st);
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 
+/* The words shell completion offers: rule ids, profiles, input kinds, fields. */
+int cmd_complete_words(int argc, char **argv);
+
 #endif

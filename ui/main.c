@@ -373,6 +373,8 @@ static const struct va_command commands[] = {
 	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell, NULL },
 	{ "help", "[COMMAND|state-file|kinds]", "this text, a command's usage, the state-file keys, or the input kinds",
 	  cmd_help, NULL },
+	/* Words for the completion scripts, one per line (cmake/completions.cmake). */
+	{ "complete-words", "rules|profiles|kinds|fields", NULL, cmd_complete_words, NULL },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -391,7 +393,9 @@ static void print_usage(FILE *out)
 		     "Predicts what VMLAUNCH/VMRESUME does with a VMCS and lists every VM-entry\n"
 		     "check (Intel SDM Vol. 3C, chapter 26) that fails.\n\nCommands:\n");
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(out, "  %-8s %s\n           %s\n", commands[i].name, commands[i].args, commands[i].help);
+		if (commands[i].help)    /* a row without help serves the build, not people */
+			fprintf(out, "  %-8s %s\n           %s\n", commands[i].name, commands[i].args,
+				commands[i].help);
 	fprintf(out, "\nOptions: -h, --help (also after a command: its usage), --version\n\n");
 	va_write_exit_statuses(out);
 }
@@ -401,7 +405,8 @@ static int unknown_name(const char *what, const char *name, const char *extra)
 {
 	fprintf(stderr, "vmcs-audit: unknown %s '%s'; the choices are%s", what, name, extra);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(stderr, "%s %s", i || *extra ? "," : "", commands[i].name);
+		if (commands[i].help)
+			fprintf(stderr, "%s %s", i || *extra ? "," : "", commands[i].name);
 	fprintf(stderr, "\n");
 	return usage_hint(NULL);
 }

@@ -110,7 +110,8 @@ void va_write_wrapped(FILE *out, const char *text, unsigned indent, unsigned col
 void va_write_command_usage(FILE *out, const struct va_command *cmd)
 {
 	fprintf(out, "Usage: vmcs-audit %s %s\n\n", cmd->name, cmd->args);
-	va_write_wrapped(out, cmd->help, 0, 0, 78);
+	if (cmd->help)
+		va_write_wrapped(out, cmd->help, 0, 0, 78);
 	int any = 0;
 	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
 		const struct va_cli_option *o = &options[i];
