@@ -14,4 +14,7 @@ struct va_command {
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 
+/* The full-screen wizard (ui/cmd_wizard.c). */
+int cmd_wizard(int argc, char **argv);
+
 #endif

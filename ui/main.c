@@ -262,6 +262,7 @@ static const struct va_command commands[] = {
 	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
 	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
 	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
+	{ "wizard", "[FILE|-]", "build and audit a VMCS on screen (the default on a terminal)", cmd_wizard },
 	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },
 };
 
@@ -296,6 +297,8 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	if (argc < 2 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return cmd_wizard(1, argv);
 	if (argc < 2) {
 		print_usage(stderr);
 		return EXIT_BAD_INPUT;
