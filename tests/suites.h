@@ -14,7 +14,8 @@
 	X(segment_matrix) \
 	X(readers_caps) \
 	X(readers_dumps) \
-	X(import)
+	X(import) \
+	X(wizard)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

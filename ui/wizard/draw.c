@@ -184,14 +184,17 @@ void wz_draw(const struct wz_model *m, struct wz_canvas *c)
 	snprintf(title, sizeof title, " vmcs-audit wizard: %s%s", m->path[0] ? m->path : "(not saved yet)",
 		 m->dirty ? " [modified]" : "");
 	put_line(c, &l.title, 0, title, WZ_ROLE_TITLE);
-	draw_side(m, c, &l.side);
+	/* Reading text takes the whole width. */
+	struct wz_rect wide = { l.main.y, 0, l.main.h, c->cols };
 	if (m->mode == WZ_MODE_TEXT)
-		draw_text(c, &l.main, "Help", m->text, m->text_top);
+		draw_text(c, &wide, m->text_title, m->text, m->text_top);
 	else if (m->mode == WZ_MODE_PASTE)
-		draw_text(c, &l.main, "Paste a KVM/Xen/HAXM dump, an rdmsr or vmxcap listing, a state file",
+		draw_text(c, &wide, "Paste a KVM/Xen/HAXM dump, an rdmsr or vmxcap listing, or a state file",
 			  m->paste ? m->paste : "(waiting for a paste; typing works too)", 0);
-	else
+	else {
+		draw_side(m, c, &l.side);
 		draw_rows(m, c, &l.main);
+	}
 	draw_status(m, c, &l.status);
 	draw_keys(m, c, &l.keys);
 }

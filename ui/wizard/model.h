@@ -94,6 +94,7 @@ struct wz_model {
 	char filter[256];           /* the profile filter */
 	char *text;                /* help or explanation being read (malloc'd) */
 	int text_top;
+	char text_title[80];
 	char *paste;               /* typed into the paste box */
 	size_t paste_len;
 

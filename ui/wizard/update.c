@@ -54,8 +54,9 @@ static void open_line(struct wz_model *m, enum wz_mode mode, const char *initial
 	m->line_len = strlen(m->line);
 }
 
-static void open_text(struct wz_model *m, char *text)
+static void open_text(struct wz_model *m, const char *title, char *text)
 {
+	snprintf(m->text_title, sizeof m->text_title, "%s", title);
 	free(m->text);
 	m->text = text;
 	m->text_top = 0;
@@ -441,7 +442,7 @@ static void complete_field(struct wz_model *m)
 		say(m, 1, "no field starts with '%s'", m->line);
 		return;
 	}
-	if (common > n || count == 1) {
+	if (common >= n) {
 		snprintf(m->line, sizeof m->line, "%.*s", (int)common, first);
 		m->line_len = strlen(m->line);
 	}
@@ -604,7 +605,7 @@ static unsigned key_text(struct wz_model *m, int key)
 	case WZ_ACT_PAGE_DOWN: m->text_top += page; break;
 	case WZ_ACT_HOME: m->text_top = 0; break;
 	default:
-		open_text(m, NULL);
+		open_text(m, "", NULL);
 		return WZ_REDRAW;
 	}
 	if (m->text_top < 0)
@@ -717,9 +718,9 @@ static unsigned key_list(struct wz_model *m, int key)
 		return WZ_REDRAW;
 	case WZ_ACT_HELP:
 		if (key == '?' && r && r->kind == WZ_ROW_FINDING)
-			open_text(m, explain_text(m->report.findings[r->a].rule));
+			open_text(m, "Explanation (what 'vmcs-audit explain' prints)", explain_text(m->report.findings[r->a].rule));
 		else
-			open_text(m, wz_help_text());
+			open_text(m, "Keys", wz_help_text());
 		return WZ_REDRAW;
 	case WZ_ACT_PASTE:
 		m->mode = WZ_MODE_PASTE;
