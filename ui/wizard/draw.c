@@ -33,13 +33,15 @@ static void draw_side(const struct wz_model *m, struct wz_canvas *c, const struc
 		c->fill(c, r->y + y, r->x, r->w, WZ_ROLE_NORMAL);
 	for (int s = 0; s < WZ_STEP_COUNT && s < r->h; s++) {
 		unsigned n = m->step_failures[s];
-		snprintf(line, sizeof line, " %d %-*s", s + 1, r->w - 7, wz_step_title((enum wz_step)s));
 		enum wz_role role = s == (int)m->step ? WZ_ROLE_SELECTED : WZ_ROLE_NORMAL;
+		snprintf(line, sizeof line, " %d %s", s + 1, wz_step_title((enum wz_step)s));
 		c->fill(c, r->y + s, r->x, r->w, role);
-		int used = c->put(c, r->y + s, r->x, r->w, line, role);
+		c->put(c, r->y + s, r->x, r->w, line, role);
 		if (n) {
-			snprintf(line, sizeof line, "%3u!", n > 999 ? 999 : n);
-			c->put(c, r->y + s, r->x + used, r->w - used, line, s == (int)m->step ? role : WZ_ROLE_FAIL);
+			/* The count at the right edge, with a marker beside the colour. */
+			snprintf(line, sizeof line, " %u!", n > 99 ? 99 : n);
+			int w = (int)strlen(line);
+			c->put(c, r->y + s, r->x + r->w - w, w, line, s == (int)m->step ? role : WZ_ROLE_FAIL);
 		}
 	}
 	const char *bar = m->utf8 ? "\u2502" : "|";

@@ -226,7 +226,7 @@ void wz_layout(int rows, int cols, struct wz_layout *l)
 {
 	memset(l, 0, sizeof *l);
 	l->too_small = rows < WZ_MIN_ROWS || cols < WZ_MIN_COLS;
-	int side = 16;
+	int side = 18;
 	l->title = (struct wz_rect){ 0, 0, 1, cols };
 	l->side = (struct wz_rect){ 1, 0, rows - 3, side };
 	l->main = (struct wz_rect){ 1, side + 1, rows - 3, cols - side - 1 };

@@ -153,7 +153,7 @@ static void add_field(struct wz_model *m, enum va_field f, int indent)
 	decode(m, f, extra, sizeof extra);
 	enum wz_role role = m->failing[f] ? WZ_ROLE_FAIL
 			  : m->st.presence[f] == VA_SET ? WZ_ROLE_NORMAL : WZ_ROLE_DIM;
-	struct wz_row *r = add(m, WZ_ROW_FIELD, role, "%*s%-*s %-*s %s", indent, "", 28 - indent,
+	struct wz_row *r = add(m, WZ_ROW_FIELD, role, "%*s%-*s %-*s %s", indent, "", 26 - indent,
 			       va_field_name(f), va_field_bits(f) > 32 ? 18 : 10, value, extra);
 	r->a = (uint16_t)f;
 	r->marker = m->failing[f] ? '!' : ' ';
@@ -220,14 +220,21 @@ static void rows_processor(struct wz_model *m)
 	char what[256], source[256], value[40];
 	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Built-in profiles (Enter loads, / filters)%s%s",
 	    m->filter[0] ? ": " : "", m->filter);
-	unsigned shown = 0;
+	/* Unfiltered, a few: the list is long and filtering is how to pick. */
+	unsigned shown = 0, hidden = 0, few = m->filter[0] || m->show_all ? ~0u : 6;
 	for (unsigned i = 0; i < va_profile_count; i++) {
 		va_profile_provenance(&va_profiles[i], what, sizeof what, source, sizeof source);
 		if (!profile_matches(&va_profiles[i], what, m->filter))
 			continue;
+		if (shown == few) {
+			hidden++;
+			continue;
+		}
 		add(m, WZ_ROW_PROFILE, WZ_ROLE_NORMAL, "%-30s %s", va_profiles[i].name, what)->a = (uint16_t)i;
 		shown++;
 	}
+	if (hidden)
+		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %u more: / filters, a shows all", hidden);
 	if (!shown)
 		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  no profile matches '%s'", m->filter);
 	add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
@@ -241,7 +248,7 @@ static void rows_processor(struct wz_model *m)
 			snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
 		char name[48];
 		snprintf(name, sizeof name, "%s (0x%" PRIx32 ")", va_msr_name(msr), va_msr_number(msr));
-		add(m, WZ_ROW_MSR, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM, "%-42s %s", name, value)->a = (uint16_t)k;
+		add(m, WZ_ROW_MSR, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM, "%-37s %s", name, value)->a = (uint16_t)k;
 		int halves;
 		enum va_bitset set = cap_bitset(msr, &halves);
 		if (!known || set == VA_BITS_NONE || (!m->show_all && !effective_cap(&m->st, msr)))
@@ -252,7 +259,7 @@ static void rows_processor(struct wz_model *m)
 				continue;
 			const char *word = wz_cap_word(m->st.msr[k], halves, b);
 			struct wz_row *r = add(m, WZ_ROW_CAP_BIT, !strcmp(word, "free") ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
-					       "    bit %-2u %-34s %s", b, bn, word);
+					       "    bit %-2u %-32s %s", b, bn, word);
 			r->a = (uint16_t)k;
 			r->b = (uint16_t)b;
 		}
@@ -571,7 +578,8 @@ static void rows_review(struct wz_model *m, int width)
 			if (f->status != VA_FAIL || va_rule_at(f->rule)->stage != stage)
 				continue;
 			if (!header)
-				add(m, WZ_ROW_HEADING, WZ_ROLE_FAIL, "Failures: %s", va_stage_name((enum va_stage)stage));
+				add(m, WZ_ROW_HEADING, WZ_ROLE_FAIL, "Failures in the %s checks",
+				    va_stage_name((enum va_stage)stage));
 			header = 1;
 			add_finding(m, i, &f->eval, WZ_ROLE_FAIL, width);
 		}
