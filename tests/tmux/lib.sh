@@ -29,6 +29,16 @@ wait_for() {
 	screen >&2
 	exit 1
 }
+# Wait until the screen matches an extended regular expression.
+wait_re() {
+	for _ in $(seq 1 100); do
+		if screen | grep -qE -- "$1"; then return 0; fi
+		sleep 0.05
+	done
+	echo "timed out waiting for /$1/" >&2
+	screen >&2
+	exit 1
+}
 keys() { T send-keys -t w "$@"; }
 text() { T send-keys -t w -l "$1"; }
 alive() { T has-session -t w 2>/dev/null; }

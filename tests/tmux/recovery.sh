@@ -15,7 +15,7 @@ keys Enter
 wait_for "value (? = absent):"
 text 0xfff0
 keys Enter
-wait_for "GUEST_RIP                  0x000000000000fff0"
+wait_re 'GUEST_RIP +0x000000000000fff0'
 # Mid-edit: a field open with half a value typed.
 keys /
 text GUEST_RSP
@@ -35,10 +35,10 @@ wait_for "restored the autosaved state"
 keys 4 /
 text GUEST_RIP
 keys Enter
-wait_for "GUEST_RIP                  0x000000000000fff0"
+wait_re 'GUEST_RIP +0x000000000000fff0'
 # The profile came back too.
 keys 2
-wait_for "PIN_BASED_POSTED_INTR                forbidden"
+wait_re 'PIN_BASED_POSTED_INTR +forbidden'
 keys q
 wait_for "Quit without saving? y/n"
 keys y

@@ -13,7 +13,7 @@ keys Enter Enter
 wait_for "profile intel-skylake-i7-6700k loaded"
 keys 2
 wait_for "2/7 Controls"
-wait_for "PIN_BASED_POSTED_INTR                forbidden"
+wait_re 'PIN_BASED_POSTED_INTR +forbidden'
 keys Down Down Down Down Down Down Down Down Space
 wait_for " VMfailValid 7 |"
 test "$before" != "$(screen | tail -2 | head -1)"
