@@ -537,7 +537,40 @@ static void test_keystroke_cost(void)
 	wz_free(m);
 }
 
+/* An inconclusive verdict and its likely causes: shown, never as failures. */
+static void test_inconclusive_and_suspects(void)
+{
+	struct wz_model *m = wz_new(24, 80, 1);
+	int unknown = -1;
+	for (unsigned i = 0; i < m->report.n_findings && unknown < 0; i++)
+		if (m->report.findings[i].status == VA_UNKNOWN)
+			unknown = (int)i;
+	CU_ASSERT_FATAL(unknown >= 0);
+	struct va_report *r = &m->report;
+	r->verdict.result = VA_RESULT_INCONCLUSIVE;
+	r->n_suspects = 1;
+	r->suspects[0] = (struct va_suspect){ .finding = (uint16_t)unknown, .assumption = VA_ASSUME_NONE,
+					      .eval = r->findings[unknown].eval };
+	m->step = WZ_STEP_REVIEW;
+	wz_build_rows(m);
+	char *text = screen(m, 40, 100);
+	CU_ASSERT(strstr(text, "Likely causes") != NULL);
+	CU_ASSERT(strstr(text, va_rule_at(r->findings[unknown].rule)->id) != NULL);
+	CU_ASSERT(strstr(text, " inconclusive |") != NULL);
+	CU_ASSERT(strstr(text, "Failures") == NULL);
+	/* The suspect's rows lead to its missing input like any finding. */
+	int row = -1;
+	for (int i = 0; i < m->nrows && row < 0; i++)
+		if (m->row[i].kind == WZ_ROW_FINDING && m->row[i].role == WZ_ROLE_WARN)
+			row = i;
+	CU_ASSERT(row >= 0);
+	CU_ASSERT_NOT_EQUAL(m->row[row].marker, '!');
+	free(text);
+	wz_free(m);
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "inconclusive and likely causes on Review", test_inconclusive_and_suspects },
 	{ "every step at 80x24 (golden)", test_every_step_golden },
 	{ "help screen and too-small message (golden)", test_help_and_too_small },
 	{ "profile by filter, forbidden bit, Review, save", test_profile_forbidden_bit_save },
