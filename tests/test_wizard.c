@@ -533,6 +533,19 @@ static void test_keystroke_cost(void)
 	printf("\n  one keystroke (toggle a control bit, re-audit, rows, draw 80x24): %.1f us\n", us);
 	/* Invisible means well under a frame. */
 	CU_ASSERT(us < 5000.0);
+	/* The autosave after a change (temp file, fsync, rename) on its own. */
+	char dir[] = "/tmp/va-wizard-XXXXXX";
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	snprintf(m->recovery, sizeof m->recovery, "%s/wizard.state", dir);
+	enum { S = 50 };
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < S; i++)
+		CU_ASSERT_EQUAL(wz_autosave(m), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / S / 1e3;
+	printf("  one autosave (write, fsync, rename): %.1f us\n", us);
+	unlink(m->recovery);
+	rmdir(dir);
 	wz_text_canvas_free(c);
 	wz_free(m);
 }

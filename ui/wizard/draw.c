@@ -117,9 +117,14 @@ static void draw_status(const struct wz_model *m, struct wz_canvas *c, const str
 	char verdict[64], line[256];
 	const struct va_report *rep = &m->report;
 	va_render_verdict_short(&rep->verdict, verdict, sizeof verdict);
-	snprintf(line, sizeof line, " %s | %u failed, %u warned, %u not evaluated%s", verdict, rep->count[VA_FAIL],
+	enum wz_role role = rep->verdict.result == VA_RESULT_SUCCESS ? WZ_ROLE_OK
+			  : rep->verdict.result == VA_RESULT_INCONCLUSIVE ? WZ_ROLE_WARN : WZ_ROLE_FAIL;
+	c->fill(c, r->y, r->x, r->w, WZ_ROLE_STATUS);
+	snprintf(line, sizeof line, " %s ", verdict);
+	int used = c->put(c, r->y, r->x, r->w, line, role);
+	snprintf(line, sizeof line, "| %u failed, %u warned, %u not evaluated%s", rep->count[VA_FAIL],
 		 rep->count[VA_WARN], rep->count[VA_UNKNOWN], rep->n_suspects ? " | likely causes on Review" : "");
-	put_line(c, r, 0, line, WZ_ROLE_STATUS);
+	c->put(c, r->y, r->x + used, r->w - used, line, WZ_ROLE_STATUS);
 }
 
 static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struct wz_rect *r)

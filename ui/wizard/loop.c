@@ -37,6 +37,14 @@ static void restore_terminal(void)
 	endwin();
 }
 
+/* A crash still gives the terminal back, then dies as it would have. */
+static void on_crash(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static SCREEN *start_curses(FILE **tty)
 {
 	SCREEN *screen;
@@ -97,6 +105,9 @@ int wz_run(const char *path)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		signal(crash[i], on_crash);
 
 	struct wz_canvas *c = wz_curses_canvas_new(!(no_color && no_color[0]));
 	wz_resize(m, LINES, COLS);
