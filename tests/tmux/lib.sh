@@ -18,27 +18,19 @@ start() {
 	T set-option -t w remain-on-exit off >/dev/null
 }
 screen() { T capture-pane -p -t w 2>/dev/null || true; }
-# Wait until the screen contains a fixed string.
-wait_for() {
+# Wait until the screen matches: grep option -F (a fixed string) or -E.
+wait_grep() {
 	for _ in $(seq 1 100); do
-		if screen | grep -qF -- "$1"; then return 0; fi
+		if screen | grep -q "$1" -- "$2"; then return 0; fi
 		sleep 0.05
 	done
-	echo "timed out waiting for: $1" >&2
+	echo "timed out waiting for $1 '$2'" >&2
 	echo "---- screen ----" >&2
 	screen >&2
 	exit 1
 }
-# Wait until the screen matches an extended regular expression.
-wait_re() {
-	for _ in $(seq 1 100); do
-		if screen | grep -qE -- "$1"; then return 0; fi
-		sleep 0.05
-	done
-	echo "timed out waiting for /$1/" >&2
-	screen >&2
-	exit 1
-}
+wait_for() { wait_grep -F "$1"; }
+wait_re() { wait_grep -E "$1"; }
 keys() { T send-keys -t w "$@"; }
 text() { T send-keys -t w -l "$1"; }
 alive() { T has-session -t w 2>/dev/null; }

@@ -229,42 +229,25 @@ static unsigned commit_edit(struct wz_model *m)
 		va_state_set_field(&m->st, f, v);
 		break;
 	}
-	case WZ_ROW_MSR:
+	case WZ_ROW_MSR: case WZ_ROW_FACT: case WZ_ROW_ENTRY: {
+		/* Values kept as an array with a "given" bit each. */
+		uint64_t *values = r->kind == WZ_ROW_MSR ? m->st.msr : r->kind == WZ_ROW_FACT ? m->st.fact : m->st.entry;
+		uint32_t *given = r->kind == WZ_ROW_MSR ? &m->st.msr_present
+				: r->kind == WZ_ROW_FACT ? &m->st.fact_present : &m->st.entry_present;
 		if (is_absent_word(m->line)) {
-			m->st.msr_present &= ~(1u << r->a);
+			*given &= ~(1u << r->a);
 			break;
 		}
-		if (parse(m->line, &v)) {
-			say(m, 1, "'%s' is not a number", m->line);
+		int bad = r->kind == WZ_ROW_ENTRY ? parse_entry((enum va_entry_fact)r->a, m->line, &v) : parse(m->line, &v);
+		if (bad) {
+			say(m, 1, "'%s': %s", m->line, r->kind == WZ_ROW_ENTRY ?
+			    va_entry_info((enum va_entry_fact)r->a)->doc : "not a number (hex with 0x, or decimal)");
 			return WZ_REDRAW;
 		}
-		m->st.msr[r->a] = v;
-		m->st.msr_present |= 1u << r->a;
+		values[r->a] = v;
+		*given |= 1u << r->a;
 		break;
-	case WZ_ROW_FACT:
-		if (is_absent_word(m->line)) {
-			m->st.fact_present &= ~(1u << r->a);
-			break;
-		}
-		if (parse(m->line, &v)) {
-			say(m, 1, "'%s' is not a number", m->line);
-			return WZ_REDRAW;
-		}
-		m->st.fact[r->a] = v;
-		m->st.fact_present |= 1u << r->a;
-		break;
-	case WZ_ROW_ENTRY:
-		if (is_absent_word(m->line)) {
-			m->st.entry_present &= ~(1u << r->a);
-			break;
-		}
-		if (parse_entry((enum va_entry_fact)r->a, m->line, &v)) {
-			say(m, 1, "'%s': %s", m->line, va_entry_info((enum va_entry_fact)r->a)->doc);
-			return WZ_REDRAW;
-		}
-		m->st.entry[r->a] = v;
-		m->st.entry_present |= 1u << r->a;
-		break;
+	}
 	case WZ_ROW_MEMORY:
 	case WZ_ROW_MEMORY_ADD: {
 		uint64_t addr = r->v;
