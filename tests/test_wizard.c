@@ -582,7 +582,63 @@ static void test_inconclusive_and_suspects(void)
 	wz_free(m);
 }
 
+/* A capability listing alone opens on Processor; the VMCS is still to ask. */
+static void test_open_caps_only(void)
+{
+	struct wz_model *m = wz_new(24, 80, 1);
+	CU_ASSERT_EQUAL_FATAL(wz_open(m, VA_SOURCE_DIR "/tests/readers/caps/rdmsr_all_msr_tools_1_3.txt"), 0);
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_PROCESSOR);
+	CU_ASSERT(va_msr_known(&m->st, MSR_IA32_VMX_PINBASED_CTLS));
+	CU_ASSERT_EQUAL(m->st.presence[FLD_GUEST_CR0], VA_ABSENT);
+	/* A file that cannot be read: a message naming it, the state kept. */
+	CU_ASSERT_EQUAL(wz_open(m, VA_SOURCE_DIR "/tests/bad/typo.state"), -1);
+	CU_ASSERT(m->message_error);
+	CU_ASSERT(strstr(m->message, "typo.state") != NULL);
+	CU_ASSERT(va_msr_known(&m->st, MSR_IA32_VMX_PINBASED_CTLS));
+	wz_free(m);
+}
+
+/* The Memory step lists the MSR-load area entry by entry. */
+static void test_memory_step(void)
+{
+	struct wz_model *m = open_example("msr-load-failure.state");
+	wz_key(m, '5');
+	CU_ASSERT(screen_has(m, "VM_ENTRY_MSR_LOAD_COUNT: 3 entries at 0x50000"));
+	CU_ASSERT(screen_has(m, "entry 2: value"));
+	/* Add a qword, then make it absent again. */
+	wz_key(m, KEY_END);
+	CU_ASSERT_EQUAL(m->row[m->cursor[m->step]].kind, WZ_ROW_MEMORY_ADD);
+	keys(m, "\n0x9000 = 0x1234\n");
+	uint64_t v = 0;
+	CU_ASSERT_EQUAL(va_mem_read64(&m->st, 0x9000, &v), 0);
+	CU_ASSERT_EQUAL(v, 0x1234);
+	keys(m, "\n0x9001 = 1\n");
+	CU_ASSERT(m->message_error);
+	wz_key(m, 27);
+	int r = -1;
+	for (int i = 0; i < m->nrows; i++)
+		if (m->row[i].kind == WZ_ROW_MEMORY && m->row[i].v == 0x9000)
+			r = i;
+	CU_ASSERT_FATAL(r >= 0);
+	m->cursor[m->step] = r;
+	wz_key(m, 'x');
+	CU_ASSERT(va_mem_read64(&m->st, 0x9000, &v) != 0);
+	/* Enter on the MSR-load failure of entry 2 lands on that entry. */
+	wz_key(m, 'r');
+	for (int i = 0; i < m->nrows; i++)
+		if (m->row[i].kind == WZ_ROW_FINDING && m->report.findings[m->row[i].a].status == VA_FAIL) {
+			m->cursor[m->step] = i;
+			break;
+		}
+	wz_key(m, '\r');
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_MEMORY);
+	CU_ASSERT_EQUAL(m->row[m->cursor[m->step]].v, 0x50010);
+	wz_free(m);
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "a capability listing opens on Processor; a bad file is refused", test_open_caps_only },
+	{ "Memory: MSR-load entries, add and remove", test_memory_step },
 	{ "inconclusive and likely causes on Review", test_inconclusive_and_suspects },
 	{ "every step at 80x24 (golden)", test_every_step_golden },
 	{ "help screen and too-small message (golden)", test_help_and_too_small },

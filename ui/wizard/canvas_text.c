@@ -113,7 +113,6 @@ char *wz_text_canvas_dump(const struct wz_canvas *c)
 	if (!out)
 		return NULL;
 	for (int y = 0; y < c->rows; y++) {
-		size_t start = len;
 		size_t last = len;      /* end of the last non-blank cell */
 		for (int x = 0; x < c->cols; x++) {
 			const char *cell = t->cell[(size_t)y * (size_t)c->cols + (size_t)x];
@@ -123,7 +122,6 @@ char *wz_text_canvas_dump(const struct wz_canvas *c)
 			if (strcmp(cell, " "))
 				last = len;
 		}
-		(void)start;
 		len = last;
 		out[len++] = '\n';
 	}

@@ -452,9 +452,31 @@ static void add_memory(struct wz_model *m, uint64_t addr, const char *why)
 	r->v = addr;
 }
 
+/* An MSR-load or -store area: 16 bytes per entry, index then value. */
+static void rows_msr_area(struct wz_model *m, enum va_field count_field, enum va_field addr_field)
+{
+	const struct va_state *st = &m->st;
+	if (st->presence[count_field] == VA_ABSENT || st->presence[addr_field] == VA_ABSENT ||
+	    !st->field[count_field])
+		return;
+	uint64_t n = st->field[count_field], base = st->field[addr_field];
+	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "%s: %" PRIu64 " entries at 0x%" PRIx64,
+	    va_field_name(count_field), n, base);
+	char why[48];
+	for (uint64_t i = 0; i < n && i < 64; i++) {
+		snprintf(why, sizeof why, "entry %" PRIu64 ": MSR index", i + 1);
+		add_memory(m, base + 16 * i, why);
+		snprintf(why, sizeof why, "entry %" PRIu64 ": value", i + 1);
+		add_memory(m, base + 16 * i + 8, why);
+	}
+	if (n > 64)
+		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %" PRIu64 " more entries (the Given list below has them)", n - 64);
+}
+
 static void rows_memory(struct wz_model *m)
 {
 	const struct va_report *rep = &m->report;
+	rows_msr_area(m, FLD_VM_ENTRY_MSR_LOAD_COUNT, FLD_VM_ENTRY_MSR_LOAD_ADDR);
 	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Asked by rules, not given");
 	int any = 0;
 	for (unsigned i = 0; i < rep->n_findings; i++) {
@@ -472,7 +494,7 @@ static void rows_memory(struct wz_model *m)
 	}
 	if (!any)
 		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  nothing: no rule waits for memory");
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Given (MSR-load entries, PDPTEs, virtual-APIC page, link-pointer target)");
+	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Everything given in [memory]");
 	for (size_t i = 0; i < m->st.mem_count; i++)
 		add_memory(m, m->st.mem[i].addr, "");
 	add(m, WZ_ROW_MEMORY_ADD, WZ_ROLE_NORMAL, "  add: Enter, then ADDRESS = VALUE");

@@ -366,6 +366,19 @@ static unsigned jump_from_finding(struct wz_model *m, unsigned index)
 		default: break;
 		}
 	}
+	if (rule->stage == VA_STAGE_MSR_LOAD && f->msr_index) {
+		/* The refused entry in the Memory step's view of the area. */
+		uint64_t addr = m->st.field[FLD_VM_ENTRY_MSR_LOAD_ADDR] + 16 * (uint64_t)(f->msr_index - 1);
+		m->step = WZ_STEP_MEMORY;
+		wz_build_rows(m);
+		for (int i = 0; i < m->nrows; i++)
+			if (m->row[i].kind == WZ_ROW_MEMORY && m->row[i].v == addr) {
+				m->cursor[m->step] = i;
+				break;
+			}
+		wz_refresh(m);
+		return WZ_REDRAW;
+	}
 	if (!target) {
 		m->step = rule->needs ? WZ_STEP_PROCESSOR : WZ_STEP_ENTRY;
 		wz_refresh(m);
