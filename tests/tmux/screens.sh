@@ -19,4 +19,21 @@ keys F1
 wait_for "search a field by name"
 keys Escape q
 wait_exit
+# Bracketed paste on any step: an rdmsr listing, then a KVM dump on top.
+start
+wait_for "1/7 Processor"
+T load-buffer -b caps "$SRC/tests/readers/caps/rdmsr_default_hex_full.txt"
+T paste-buffer -p -b caps -t w
+wait_for "paste: read 0 VMCS fields, 18 MSRs"
+keys 4
+T load-buffer -b dump "$SRC/tests/readers/dumps/kvm_6x_full.txt"
+T paste-buffer -p -b dump -t w
+wait_for "paste: read 120 VMCS fields, 0 MSRs"
+wait_for " VMfailValid 7 | 3 failed"
+keys r
+wait_for "CTL.PIN.ALLOWED1  SDM 26.2.1.1 / 29.2.1.1"
+keys q
+wait_for "Quit without saving? y/n"
+keys y
+wait_exit
 echo "ok"
