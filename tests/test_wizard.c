@@ -636,7 +636,15 @@ static void test_memory_step(void)
 	wz_free(m);
 }
 
+static void test_ascii(void)
+{
+	char out[64];
+	wz_to_ascii("a \u2014 b \u2502 \u2019x\u00e9", out, sizeof out);
+	CU_ASSERT_STRING_EQUAL(out, "a - b | 'x?");
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "ASCII for terminals that are not UTF-8", test_ascii },
 	{ "a capability listing opens on Processor; a bad file is refused", test_open_caps_only },
 	{ "Memory: MSR-load entries, add and remove", test_memory_step },
 	{ "inconclusive and likely causes on Review", test_inconclusive_and_suspects },

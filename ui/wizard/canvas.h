@@ -45,13 +45,17 @@ char *wz_text_canvas_dump(const struct wz_canvas *c);
 /* The role of one cell. */
 enum wz_role wz_text_canvas_role(const struct wz_canvas *c, int y, int x);
 
-/* The curses backend on stdscr; colour: 0 monochrome. */
-struct wz_canvas *wz_curses_canvas_new(int color);
+/* The curses backend on stdscr; colour: 0 monochrome; utf8: 0 turns
+ * every other character into ASCII. */
+struct wz_canvas *wz_curses_canvas_new(int color, int utf8);
 void wz_curses_canvas_free(struct wz_canvas *c);
 void wz_curses_canvas_resize(struct wz_canvas *c);
 
 /* Length in bytes of the first `width` columns of UTF-8 s (one column per
  * code point: the wizard prints no wide characters), and its column count. */
 size_t wz_utf8_prefix(const char *s, int width, int *cols);
+/* s in ASCII for a terminal that is not UTF-8: dashes as '-', quotes as
+ * quotes, anything else as '?' (one column each, as before). */
+void wz_to_ascii(const char *s, char *out, size_t size);
 
 #endif

@@ -10,6 +10,7 @@
 struct curses_canvas {
 	struct wz_canvas c;
 	attr_t attr[WZ_ROLE_COUNT];
+	int ascii;
 	int cy, cx;
 };
 
@@ -48,6 +49,11 @@ static int curses_put(struct wz_canvas *c, int y, int x, int width, const char *
 		return 0;
 	if (width > c->cols - x)
 		width = c->cols - x;
+	char plain[1024];
+	if (k->ascii) {
+		wz_to_ascii(s, plain, sizeof plain);
+		s = plain;
+	}
 	int cols;
 	size_t bytes = wz_utf8_prefix(s, width, &cols);
 	attrset(k->attr[role]);
@@ -78,12 +84,13 @@ static void curses_cursor(struct wz_canvas *c, int y, int x)
 		move(y, x);
 }
 
-struct wz_canvas *wz_curses_canvas_new(int color)
+struct wz_canvas *wz_curses_canvas_new(int color, int utf8)
 {
 	struct curses_canvas *k = calloc(1, sizeof *k);
 	if (!k)
 		return NULL;
 	k->c = (struct wz_canvas){ LINES, COLS, curses_put, curses_fill, curses_cursor, k };
+	k->ascii = !utf8;
 	if (color && has_colors() && start_color() == OK) {
 		use_default_colors();
 		for (int r = 0; r < WZ_ROLE_COUNT; r++) {

@@ -31,6 +31,34 @@ size_t wz_utf8_prefix(const char *s, int width, int *cols)
 	return i;
 }
 
+void wz_to_ascii(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+	while (*s && o + 1 < size) {
+		unsigned char b = (unsigned char)*s;
+		if (b < 0x80) {
+			out[o++] = *s++;
+			continue;
+		}
+		int one;
+		size_t len = wz_utf8_prefix(s, 1, &one);
+		/* U+2010..U+2015 dashes, U+2500.. box lines, U+2018/2019 quotes */
+		unsigned c1 = (unsigned char)s[1], c2 = len > 2 ? (unsigned char)s[2] : 0;
+		char r = '?';
+		if (b == 0xe2 && c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95)
+			r = '-';
+		else if (b == 0xe2 && c1 == 0x80 && (c2 == 0x98 || c2 == 0x99))
+			r = '\'';
+		else if (b == 0xe2 && c1 == 0x80 && (c2 == 0x9c || c2 == 0x9d))
+			r = '"';
+		else if (b == 0xe2 && c1 == 0x94)
+			r = c2 == 0x82 ? '|' : '-';
+		out[o++] = r;
+		s += len;
+	}
+	out[o] = '\0';
+}
+
 static int text_put(struct wz_canvas *c, int y, int x, int width, const char *s, enum wz_role role)
 {
 	struct text_canvas *t = (struct text_canvas *)c;

@@ -109,7 +109,7 @@ int wz_run(const char *path)
 	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
 		signal(crash[i], on_crash);
 
-	struct wz_canvas *c = wz_curses_canvas_new(!(no_color && no_color[0]));
+	struct wz_canvas *c = wz_curses_canvas_new(!(no_color && no_color[0]), utf8);
 	wz_resize(m, LINES, COLS);
 	if (!m->recovery[0]) {
 		snprintf(m->message, sizeof m->message, "no autosave: set HOME or XDG_STATE_HOME");
