@@ -308,6 +308,8 @@ static void test_review_jump_and_explain(void)
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_TEXT);
 	CU_ASSERT(strstr(m->text, "SDM:") != NULL);
 	CU_ASSERT(strstr(m->text, "(newest)") != NULL);
+	snprintf(m->path, sizeof m->path, "skylake-64bit-guest.state");
+	assert_golden(m, 24, 80, "explain");
 	wz_key(m, 'q');
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
 	wz_key(m, '\r');

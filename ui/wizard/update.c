@@ -54,9 +54,65 @@ static void open_line(struct wz_model *m, enum wz_mode mode, const char *initial
 	m->line_len = strlen(m->line);
 }
 
+/* Lines longer than width wrapped, continuing under their second column
+ * ("  Condition:  ...", "  ?, F1   help ..."), so help and explanations
+ * read whole at 80 columns. */
+static char *wrap_text(const char *in, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = in ? open_memstream(&buf, &len) : NULL;
+	if (!out)
+		return NULL;
+	if (width < 30)
+		width = 30;
+	while (*in) {
+		size_t n = strcspn(in, "\n");
+		const char *line = in, *end = in + n;
+		in = *end ? end + 1 : end;
+		const char *gap = line;
+		while (gap < end && *gap == ' ')
+			gap++;
+		const char *two = strstr(gap, "  ");
+		int hang = two && two < end ? (int)(two - line) : (int)(gap - line) + 2;
+		while (hang < (int)n && line[hang] == ' ')
+			hang++;
+		if (hang > width / 2)
+			hang = (int)(gap - line) + 2;
+		int first = 1;
+		while (line < end) {
+			int avail = first ? width : width - hang;
+			int take = (int)(end - line);
+			if (take > avail) {
+				take = avail;
+				while (take > avail / 2 && line[take] != ' ')
+					take--;
+				if (line[take] != ' ')
+					take = avail;
+			}
+			fprintf(out, "%*s%.*s\n", first ? 0 : hang, "", take, line);
+			line += take;
+			while (line < end && *line == ' ')
+				line++;
+			first = 0;
+		}
+		if (n == 0)
+			fputc('\n', out);
+	}
+	fclose(out);
+	return buf;
+}
+
 static void open_text(struct wz_model *m, const char *title, char *text)
 {
 	snprintf(m->text_title, sizeof m->text_title, "%s", title);
+	if (text) {
+		char *wrapped = wrap_text(text, m->cols - 2);
+		if (wrapped) {
+			free(text);
+			text = wrapped;
+		}
+	}
 	free(m->text);
 	m->text = text;
 	m->text_top = 0;
