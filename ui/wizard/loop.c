@@ -17,7 +17,6 @@
 
 /* Bracketed paste (DEC mode 2004): its markers become keys above KEY_MAX. */
 enum { KEY_PASTE_START = KEY_MAX + 1, KEY_PASTE_END = KEY_MAX + 2 };
-#define PASTE_MAX (4u << 20)
 
 static volatile sig_atomic_t stop_signal;
 static int curses_on;
@@ -137,7 +136,7 @@ int wz_run(const char *path)
 				free(paste);
 				paste = NULL;
 				paste_len = 0;
-			} else if (key >= 0 && key <= 0xff && paste_len + 2 < PASTE_MAX) {
+			} else if (key >= 0 && key <= 0xff && paste_len + 2 < WZ_PASTE_MAX) {
 				char *p = realloc(paste, paste_len + 2);
 				if (p) {
 					paste = p;

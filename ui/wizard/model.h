@@ -60,6 +60,8 @@ enum wz_row_kind {
 };
 
 #define WZ_ROW_TEXT_MAX 240
+/* The largest paste kept (a full dump is a few kilobytes). */
+#define WZ_PASTE_MAX (4u << 20)
 
 struct wz_row {
 	uint8_t kind;      /* enum wz_row_kind */

@@ -11,14 +11,10 @@
 
 #include "../../auditor/input/profiles.h"
 #include "../../auditor/report/render.h"
-#include "../../auditor/report/observed.h"
 #include "model.h"
 #include "view.h"
 
-static struct wz_row *add(struct wz_model *m, enum wz_row_kind kind, enum wz_role role,
-			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static struct wz_row *add(struct wz_model *m, enum wz_row_kind kind, enum wz_role role,
+struct wz_row *wz_row_add(struct wz_model *m, enum wz_row_kind kind, enum wz_role role,
 			  const char *fmt, ...)
 {
 	static struct wz_row overflow;
@@ -42,8 +38,7 @@ static struct wz_row *add(struct wz_model *m, enum wz_row_kind kind, enum wz_rol
 	return r;
 }
 
-/* Words wrapped to width, one row each, all of one kind and target. */
-static void add_wrapped(struct wz_model *m, enum wz_row_kind kind, enum wz_role role, uint16_t a,
+void wz_row_add_wrapped(struct wz_model *m, enum wz_row_kind kind, enum wz_role role, uint16_t a,
 			int indent, const char *text, int width)
 {
 	int avail = width - indent;
@@ -60,7 +55,7 @@ static void add_wrapped(struct wz_model *m, enum wz_row_kind kind, enum wz_role 
 				cut = avail;
 			n = cut;
 		}
-		struct wz_row *r = add(m, kind, role, "%*s%.*s", indent, "", n, s);
+		struct wz_row *r = wz_row_add(m, kind, role, "%*s%.*s", indent, "", n, s);
 		r->a = a;
 		s += n;
 		while (*s == ' ')
@@ -153,7 +148,7 @@ static void add_field(struct wz_model *m, enum va_field f, int indent)
 	decode(m, f, extra, sizeof extra);
 	enum wz_role role = m->failing[f] ? WZ_ROLE_FAIL
 			  : m->st.presence[f] == VA_SET ? WZ_ROLE_NORMAL : WZ_ROLE_DIM;
-	struct wz_row *r = add(m, WZ_ROW_FIELD, role, "%*s%-*s %-*s %s", indent, "", 26 - indent,
+	struct wz_row *r = wz_row_add(m, WZ_ROW_FIELD, role, "%*s%-*s %-*s %s", indent, "", 26 - indent,
 			       va_field_name(f), va_field_bits(f) > 32 ? 18 : 10, value, extra);
 	r->a = (uint16_t)f;
 	r->marker = m->failing[f] ? '!' : ' ';
@@ -218,7 +213,7 @@ static int profile_matches(const struct va_profile *p, const char *what, const c
 static void rows_processor(struct wz_model *m)
 {
 	char what[256], source[256], value[40];
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Built-in profiles (Enter loads, / filters)%s%s",
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Built-in profiles (Enter loads, / filters)%s%s",
 	    m->filter[0] ? ": " : "", m->filter);
 	/* Unfiltered, a few: the list is long and filtering is how to pick. */
 	unsigned shown = 0, hidden = 0, few = m->filter[0] || m->show_all ? ~0u : 6;
@@ -230,15 +225,15 @@ static void rows_processor(struct wz_model *m)
 			hidden++;
 			continue;
 		}
-		add(m, WZ_ROW_PROFILE, WZ_ROLE_NORMAL, "%-30s %s", va_profiles[i].name, what)->a = (uint16_t)i;
+		wz_row_add(m, WZ_ROW_PROFILE, WZ_ROLE_NORMAL, "%-30s %s", va_profiles[i].name, what)->a = (uint16_t)i;
 		shown++;
 	}
 	if (hidden)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %u more: / filters, a shows all", hidden);
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %u more: / filters, a shows all", hidden);
 	if (!shown)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  no profile matches '%s'", m->filter);
-	add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Capability MSRs (Enter edits, p pastes an rdmsr listing)");
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  no profile matches '%s'", m->filter);
+	wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Capability MSRs (Enter edits, p pastes an rdmsr listing)");
 	for (unsigned k = 0; k < MSR_COUNT; k++) {
 		enum va_msr msr = (enum va_msr)k;
 		int known = va_msr_known(&m->st, msr);
@@ -248,7 +243,7 @@ static void rows_processor(struct wz_model *m)
 			snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
 		char name[48];
 		snprintf(name, sizeof name, "%s (0x%" PRIx32 ")", va_msr_name(msr), va_msr_number(msr));
-		add(m, WZ_ROW_MSR, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM, "%-37s %s", name, value)->a = (uint16_t)k;
+		wz_row_add(m, WZ_ROW_MSR, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM, "%-37s %s", name, value)->a = (uint16_t)k;
 		int halves;
 		enum va_bitset set = cap_bitset(msr, &halves);
 		if (!known || set == VA_BITS_NONE || (!m->show_all && !effective_cap(&m->st, msr)))
@@ -258,14 +253,14 @@ static void rows_processor(struct wz_model *m)
 			if (!bn)
 				continue;
 			const char *word = wz_cap_word(m->st.msr[k], halves, b);
-			struct wz_row *r = add(m, WZ_ROW_CAP_BIT, !strcmp(word, "free") ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
+			struct wz_row *r = wz_row_add(m, WZ_ROW_CAP_BIT, !strcmp(word, "free") ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
 					       "    bit %-2u %-32s %s", b, bn, word);
 			r->a = (uint16_t)k;
 			r->b = (uint16_t)b;
 		}
 	}
-	add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "CPU facts");
+	wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "CPU facts");
 	for (unsigned k = 0; k < FACT_COUNT; k++) {
 		const struct va_fact_info *fi = va_fact_info((enum va_fact)k);
 		if (va_fact_known(&m->st, (enum va_fact)k))
@@ -274,7 +269,7 @@ static void rows_processor(struct wz_model *m)
 			snprintf(value, sizeof value, "0x%" PRIx64 " (default)", fi->default_value);
 		else
 			snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
-		add(m, WZ_ROW_FACT, va_fact_known(&m->st, (enum va_fact)k) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
+		wz_row_add(m, WZ_ROW_FACT, va_fact_known(&m->st, (enum va_fact)k) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
 		    "%-24s %-18s %s", fi->key, value, fi->doc)->a = (uint16_t)k;
 	}
 }
@@ -331,7 +326,7 @@ static void rows_controls(struct wz_model *m)
 			const char *word = have_cap ? wz_cap_word(cap, halves, b) : "";
 			int bad = have_cap && ((on && !strcmp(word, "forbidden")) ||
 					       (!on && !strcmp(word, "forced 1")));
-			struct wz_row *r = add(m, WZ_ROW_BIT, bad ? WZ_ROLE_FAIL : m->st.presence[f] == VA_ABSENT
+			struct wz_row *r = wz_row_add(m, WZ_ROW_BIT, bad ? WZ_ROLE_FAIL : m->st.presence[f] == VA_ABSENT
 					       ? WZ_ROLE_DIM : WZ_ROLE_NORMAL, "  [%c] %-2u %-36s %s",
 					       m->st.presence[f] == VA_ABSENT ? '?' : on ? 'x' : ' ', b,
 					       bn ? bn : "(reserved)", word);
@@ -340,7 +335,7 @@ static void rows_controls(struct wz_model *m)
 			r->marker = bad ? '!' : ' ';
 		}
 	}
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Other control fields");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Other control fields");
 	for (unsigned f = 1; f < FLD_COUNT; f++)
 		if (va_field_area((enum va_field)f) == VA_AREA_CONTROL && !vector_field[f] &&
 		    listed(m, (enum va_field)f))
@@ -406,7 +401,7 @@ static void rows_segments(struct wz_model *m, enum va_field_area area)
 			if (!listed(m, g))
 				continue;
 			if (!any)
-				add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "  %s", seg);
+				wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "  %s", seg);
 			any = 1;
 			add_field(m, g, 4);
 		}
@@ -417,7 +412,7 @@ static void rows_state(struct wz_model *m, enum va_field_area area)
 {
 	for (int g = 0; g < G_COUNT; g++) {
 		int first = m->nrows;
-		add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "%s", group_title[g]);
+		wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "%s", group_title[g]);
 		if (g == G_SEG)
 			rows_segments(m, area);
 		else
@@ -447,7 +442,7 @@ static void add_memory(struct wz_model *m, uint64_t addr, const char *why)
 		snprintf(value, sizeof value, "0x%016" PRIx64, v);
 	else
 		snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
-	struct wz_row *r = add(m, WZ_ROW_MEMORY, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
+	struct wz_row *r = wz_row_add(m, WZ_ROW_MEMORY, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
 			       "  0x%016" PRIx64 "  %-18s %s", addr, value, why);
 	r->v = addr;
 }
@@ -460,7 +455,7 @@ static void rows_msr_area(struct wz_model *m, enum va_field count_field, enum va
 	    !st->field[count_field])
 		return;
 	uint64_t n = st->field[count_field], base = st->field[addr_field];
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "%s: %" PRIu64 " entries at 0x%" PRIx64,
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "%s: %" PRIu64 " entries at 0x%" PRIx64,
 	    va_field_name(count_field), n, base);
 	char why[48];
 	for (uint64_t i = 0; i < n && i < 64; i++) {
@@ -470,14 +465,14 @@ static void rows_msr_area(struct wz_model *m, enum va_field count_field, enum va
 		add_memory(m, base + 16 * i + 8, why);
 	}
 	if (n > 64)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %" PRIu64 " more entries (the Given list below has them)", n - 64);
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  ... %" PRIu64 " more entries (the Given list below has them)", n - 64);
 }
 
 static void rows_memory(struct wz_model *m)
 {
 	const struct va_report *rep = &m->report;
 	rows_msr_area(m, FLD_VM_ENTRY_MSR_LOAD_COUNT, FLD_VM_ENTRY_MSR_LOAD_ADDR);
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Asked by rules, not given");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Asked by rules, not given");
 	int any = 0;
 	for (unsigned i = 0; i < rep->n_findings; i++) {
 		const struct va_finding *f = &rep->findings[i];
@@ -493,11 +488,11 @@ static void rows_memory(struct wz_model *m)
 		any = 1;
 	}
 	if (!any)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  nothing: no rule waits for memory");
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Everything given in [memory]");
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  nothing: no rule waits for memory");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Everything given in [memory]");
 	for (size_t i = 0; i < m->st.mem_count; i++)
 		add_memory(m, m->st.mem[i].addr, "");
-	add(m, WZ_ROW_MEMORY_ADD, WZ_ROLE_NORMAL, "  add: Enter, then ADDRESS = VALUE");
+	wz_row_add(m, WZ_ROW_MEMORY_ADD, WZ_ROLE_NORMAL, "  add: Enter, then ADDRESS = VALUE");
 }
 
 /* ---- Entry ---- */
@@ -524,150 +519,21 @@ void wz_entry_value(const struct wz_model *m, enum va_entry_fact e, char *buf, s
 static void rows_entry(struct wz_model *m)
 {
 	char value[48];
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "The VM-entry attempt (Enter edits or cycles, x resets)");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "The VM-entry attempt (Enter edits or cycles, x resets)");
 	for (unsigned e = 0; e < ENTRY_COUNT; e++) {
 		const struct va_entry_info *ei = va_entry_info((enum va_entry_fact)e);
 		wz_entry_value(m, (enum va_entry_fact)e, value, sizeof value);
-		add(m, WZ_ROW_ENTRY, va_entry_given(&m->st, (enum va_entry_fact)e) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
+		wz_row_add(m, WZ_ROW_ENTRY, va_entry_given(&m->st, (enum va_entry_fact)e) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
 		    "%-22s %-20s %s", ei->key, value, ei->doc)->a = (uint16_t)e;
 	}
 	int first = m->nrows;
-	add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "What the CPU reported (exit information)");
+	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "What the CPU reported (exit information)");
 	for (unsigned f = 1; f < FLD_COUNT; f++)
 		if (va_field_area((enum va_field)f) == VA_AREA_EXIT_INFO &&
 		    (m->show_all || m->st.presence[f] == VA_SET))
 			add_field(m, (enum va_field)f, 2);
 	if (m->nrows == first + 1)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  none given (a shows every field)");
-}
-
-/* ---- Review ---- */
-
-static void add_finding(struct wz_model *m, unsigned index, const struct va_eval *ev, enum wz_role role,
-			int width)
-{
-	const struct va_finding *f = &m->report.findings[index];
-	const struct va_rule *rule = va_rule_at(f->rule);
-	char msg[768], cur[32], line[900];
-	va_sdm_current(rule->sdm, cur, sizeof cur);
-	struct wz_row *r = add(m, WZ_ROW_FINDING, role, "%s  SDM %s / %s%s%s", rule->id, rule->sdm, cur,
-			       (rule->flags & (VA_RULE_UNCONFIRMED | VA_RULE_CANDIDATE)) ? " (unconfirmed)" : "",
-			       f->reached ? "" : " (not reached)");
-	r->a = (uint16_t)index;
-	r->marker = role == WZ_ROLE_FAIL ? '!' : ' ';
-	va_render_message(rule, ev, msg, sizeof msg);
-	if (f->msr_index)
-		snprintf(line, sizeof line, "MSR-load entry %u: %s", (unsigned)f->msr_index, msg);
-	else
-		snprintf(line, sizeof line, "%s", msg);
-	add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_NORMAL, (uint16_t)index, 4, line, width);
-	const char *hint = va_rule_hint(rule, ev);
-	if (hint) {
-		snprintf(line, sizeof line, "hint: %s", hint);
-		add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, (uint16_t)index, 4, line, width);
-	}
-}
-
-static const char *assumption_text(enum va_assumption a)
-{
-	switch (a) {
-	case VA_ASSUME_BASIC56_0: return "if IA32_VMX_BASIC[56] = 0, as on every CPU before CET";
-	case VA_ASSUME_TRUE_DEFAULT1: return "if the TRUE_ MSR keeps the default1 bits at 1";
-	case VA_ASSUME_LINK_NOT_VMCS: return "if the memory at the link pointer does not hold a VMCS";
-	default: return "whatever the missing input is";
-	}
-}
-
-static void rows_review(struct wz_model *m, int width)
-{
-	const struct va_report *r = &m->report;
-	char line[512];
-	va_render_verdict(&r->verdict, line, sizeof line);
-	enum wz_role vrole = r->verdict.result == VA_RESULT_SUCCESS ? WZ_ROLE_OK
-			   : r->verdict.result == VA_RESULT_INCONCLUSIVE ? WZ_ROLE_WARN : WZ_ROLE_FAIL;
-	add_wrapped(m, WZ_ROW_TEXT, vrole, 0, 0, line, width);
-	struct va_observed obs;
-	va_observe(&m->st, r, &obs);
-	if (obs.kind != VA_OBSERVED_NONE)
-		add_wrapped(m, WZ_ROW_TEXT, obs.consistent ? WZ_ROLE_NORMAL : WZ_ROLE_WARN, 0, 2, obs.sentence, width);
-	if (r->verdict.notes & VA_NOTE_CONDITIONAL)
-		add_wrapped(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, 0, 2,
-			    "This holds if the checks listed as not evaluated pass.", width);
-	for (unsigned stage = 0; stage < VA_STAGE_COUNT; stage++) {
-		int header = 0;
-		for (unsigned i = 0; i < r->n_findings; i++) {
-			const struct va_finding *f = &r->findings[i];
-			if (f->status != VA_FAIL || va_rule_at(f->rule)->stage != stage)
-				continue;
-			if (!header)
-				add(m, WZ_ROW_HEADING, WZ_ROLE_FAIL, "Failures in the %s checks",
-				    va_stage_name((enum va_stage)stage));
-			header = 1;
-			add_finding(m, i, &f->eval, WZ_ROLE_FAIL, width);
-		}
-	}
-	if (r->n_suspects) {
-		add(m, WZ_ROW_HEADING, WZ_ROLE_WARN, "Likely causes (not evaluated: the input lacks what decides them)");
-		for (unsigned k = 0; k < r->n_suspects; k++) {
-			const struct va_suspect *s = &r->suspects[k];
-			if (s->finding >= r->n_findings)
-				continue;
-			add_finding(m, s->finding, &s->eval, WZ_ROLE_WARN, width);
-			add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, s->finding, 4,
-				    assumption_text((enum va_assumption)s->assumption), width);
-		}
-	}
-	int header = 0;
-	for (unsigned i = 0; i < r->n_findings; i++) {
-		if (r->findings[i].status != VA_WARN)
-			continue;
-		if (!header)
-			add(m, WZ_ROW_HEADING, WZ_ROLE_WARN, "Warnings");
-		header = 1;
-		add_finding(m, i, &r->findings[i].eval, WZ_ROLE_WARN, width);
-	}
-	/* Not evaluated, one group per missing input. */
-	header = 0;
-	for (unsigned i = 0; i < r->n_findings; i++) {
-		const struct va_finding *f = &r->findings[i];
-		if (f->status != VA_UNKNOWN)
-			continue;
-		int seen = 0;
-		for (unsigned j = 0; j < i && !seen; j++)
-			seen = r->findings[j].status == VA_UNKNOWN && r->findings[j].eval.unknown == f->eval.unknown &&
-			       r->findings[j].eval.unknown_arg == f->eval.unknown_arg;
-		if (seen)
-			continue;
-		if (!header)
-			add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Not evaluated, by what is missing");
-		header = 1;
-		struct va_finding plain = *f;
-		plain.msr_index = 0;
-		va_render_unknown(&plain, line, sizeof line);
-		add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_NORMAL, (uint16_t)i, 2, line, width);
-		size_t used = 0;
-		for (unsigned j = i; j < r->n_findings && used + 64 < sizeof line; j++) {
-			const struct va_finding *g = &r->findings[j];
-			if (g->status != VA_UNKNOWN || g->eval.unknown != f->eval.unknown ||
-			    g->eval.unknown_arg != f->eval.unknown_arg)
-				continue;
-			const char *id = va_rule_at(g->rule)->id;
-			if (used && strstr(line, id))
-				continue;   /* per-MSR-entry rules repeat */
-			used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", used ? ", " : "", id);
-		}
-		add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, (uint16_t)i, 4, line, width);
-	}
-	if (m->notes.count) {
-		add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "About the input");
-		for (unsigned i = 0; i < m->notes.count; i++)
-			add_wrapped(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, 0, 2, m->notes.text[i], width);
-	}
-	snprintf(line, sizeof line, "%u rules: %u failed, %u warned, %u not evaluated, %u passed, %u did not apply",
-		 r->rule_count, r->count[VA_FAIL], r->count[VA_WARN], r->count[VA_UNKNOWN],
-		 r->count[VA_PASS], r->count[VA_NOT_APPLICABLE]);
-	add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
-	add_wrapped(m, WZ_ROW_TEXT, WZ_ROLE_DIM, 0, 0, line, width);
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  none given (a shows every field)");
 }
 
 void wz_build_rows(struct wz_model *m)
@@ -682,8 +548,8 @@ void wz_build_rows(struct wz_model *m)
 	case WZ_STEP_GUEST: rows_state(m, VA_AREA_GUEST); break;
 	case WZ_STEP_MEMORY: rows_memory(m); break;
 	case WZ_STEP_ENTRY: rows_entry(m); break;
-	default: rows_review(m, l.main.w - 3); break;
+	default: wz_rows_review(m, l.main.w - 3); break;
 	}
 	if (m->nrows == 0)
-		add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "nothing to ask here (a shows every field)");
+		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "nothing to ask here (a shows every field)");
 }
