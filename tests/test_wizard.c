@@ -16,6 +16,7 @@
 #include "../auditor/input/input.h"
 #include "../auditor/input/load.h"
 #include "../auditor/input/state_file.h"
+#include "../auditor/input/state_save.h"
 #include "../auditor/report/asked.h"
 #include "../auditor/report/render.h"
 #include "../ui/wizard/keys.h"
@@ -645,7 +646,47 @@ static void test_ascii(void)
 	CU_ASSERT_STRING_EQUAL(out, "a - b | 'x?");
 }
 
+/* s replaces an opened state file, never an opened dump. */
+static void test_save_targets(void)
+{
+	char dir[] = "/tmp/va-wizard-XXXXXX", path[600];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	struct wz_model *m = wz_new(24, 80, 1);
+	CU_ASSERT_EQUAL_FATAL(wz_open(m, DUMPS "kvm_6x_full.txt"), 0);
+	wz_key(m, 's');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_SAVE_AS);
+	CU_ASSERT_STRING_EQUAL(m->line, DUMPS "kvm_6x_full.txt.state");
+	wz_key(m, 27);
+	/* A state file opened is saved in place, after a change. */
+	snprintf(path, sizeof path, "%s/copy.state", dir);
+	CU_ASSERT_EQUAL_FATAL(va_state_save(path, &m->st, VA_SAVE_NEW, &(struct va_error){ 0 }), 0);
+	CU_ASSERT_EQUAL_FATAL(wz_open(m, path), 0);
+	wz_goto_field(m, FLD_GUEST_RIP);
+	keys(m, "\n0x1234\n");
+	CU_ASSERT(m->dirty);
+	wz_key(m, 's');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT_EQUAL(m->dirty, 0);
+	CU_ASSERT(strstr(m->message, "saved") != NULL);
+	struct wz_model *again = wz_new(24, 80, 1);
+	CU_ASSERT_EQUAL(wz_open(again, path), 0);
+	CU_ASSERT_EQUAL(again->st.field[FLD_GUEST_RIP], 0x1234);
+	/* A save that cannot happen says so and keeps the changes. */
+	wz_goto_field(m, FLD_GUEST_RIP);
+	keys(m, "\n0x5678\n");
+	snprintf(m->path, sizeof m->path, "%s/no/such/dir.state", dir);
+	wz_key(m, 's');
+	CU_ASSERT(m->message_error);
+	CU_ASSERT(strstr(m->message, "not saved") != NULL);
+	CU_ASSERT(m->dirty);
+	wz_free(again);
+	wz_free(m);
+	unlink(path);
+	rmdir(dir);
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "s replaces a state file opened, never a dump", test_save_targets },
 	{ "ASCII for terminals that are not UTF-8", test_ascii },
 	{ "a capability listing opens on Processor; a bad file is refused", test_open_caps_only },
 	{ "Memory: MSR-load entries, add and remove", test_memory_step },

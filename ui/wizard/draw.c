@@ -132,7 +132,9 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 	char line[1200];
 	const char *prompt = NULL;
 	switch (m->mode) {
-	case WZ_MODE_EDIT: prompt = "value (? = absent): "; break;
+	case WZ_MODE_EDIT:
+		prompt = m->line_fresh ? "value (typing replaces it; ? = absent): " : "value (? = absent): ";
+		break;
 	case WZ_MODE_SEARCH: prompt = "field (Tab completes): "; break;
 	case WZ_MODE_FILTER: prompt = "filter profiles: "; break;
 	case WZ_MODE_SAVE_AS: prompt = "save as: "; break;

@@ -44,6 +44,7 @@ void wz_start_edit(struct wz_model *m, const struct wz_row *r)
 		break;
 	}
 	wz_open_line(m, WZ_MODE_EDIT, buf);
+	m->line_fresh = buf[0] != '\0';
 }
 
 static int parse(const char *s, uint64_t *v)

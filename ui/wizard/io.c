@@ -106,6 +106,7 @@ unsigned wz_save_to(struct wz_model *m, const char *path, enum va_save_mode mode
 	}
 	if (path != m->path)
 		snprintf(m->path, sizeof m->path, "%s", path);
+	m->path_saves = 1;
 	m->dirty = 0;
 	wz_recovery_clear(m);
 	wz_say(m, 0, "saved %s", path);

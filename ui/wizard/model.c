@@ -102,6 +102,10 @@ int wz_open(struct wz_model *m, const char *path)
 		return -1;
 	if (strcmp(path, "-"))
 		snprintf(m->path, sizeof m->path, "%s", path);
+	/* A dump or listing the user opened is theirs, not a place to save:
+	 * only a state file is replaced by `s`. */
+	size_t n = strlen(m->path);
+	m->path_saves = n > 6 && !strcmp(m->path + n - 6, ".state");
 	return 0;
 }
 

@@ -93,6 +93,7 @@ struct wz_model {
 	enum wz_question question;
 	char line[256];            /* the open edit field, search, filter or file name */
 	size_t line_len;
+	int line_fresh;            /* the shown value: the first character typed replaces it */
 	char filter[256];           /* the profile filter */
 	char *text;                /* help or explanation being read (malloc'd) */
 	int text_top;
@@ -102,6 +103,7 @@ struct wz_model {
 
 	int dirty;                 /* changes since the last save */
 	char path[1024];           /* the file opened or named, or "" */
+	int path_saves;            /* s replaces path: a state file opened, or a name given */
 	char pending_path[1024];   /* a name typed for saving that exists */
 	char message[1600];
 	int message_error;

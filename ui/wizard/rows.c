@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../../auditor/input/profiles.h"
 #include "../../auditor/report/render.h"

@@ -40,6 +40,7 @@ unsigned wz_changed(struct wz_model *m)
 void wz_open_line(struct wz_model *m, enum wz_mode mode, const char *initial)
 {
 	m->mode = mode;
+	m->line_fresh = 0;
 	snprintf(m->line, sizeof m->line, "%s", initial);
 	m->line_len = strlen(m->line);
 }
@@ -199,7 +200,25 @@ static void complete_field(struct wz_model *m)
 		snprintf(m->line, sizeof m->line, "%.*s", (int)common, first);
 		m->line_len = strlen(m->line);
 	}
-	wz_say(m, 0, count == 1 ? "%u field" : "%u fields match", count);
+	if (count == 1) {
+		wz_say(m, 0, "1 field");
+		return;
+	}
+	/* Name a few of the candidates. */
+	char list[160] = "";
+	size_t used = 0;
+	unsigned named = 0;
+	for (unsigned f = 1; f < FLD_COUNT && named < 4; f++) {
+		const char *name = va_field_name((enum va_field)f);
+		if (strncasecmp(name, m->line, m->line_len))
+			continue;
+		int w = snprintf(list + used, sizeof list - used, "%s%s", named ? ", " : "", name);
+		if (w < 0 || (size_t)w >= sizeof list - used)
+			break;
+		used += (size_t)w;
+		named++;
+	}
+	wz_say(m, 0, "%u fields: %s%s", count, list, count > named ? ", ..." : "");
 }
 
 static unsigned commit_search(struct wz_model *m)
@@ -228,6 +247,8 @@ static unsigned commit_search(struct wz_model *m)
 static unsigned key_line(struct wz_model *m, int key)
 {
 	enum wz_action a = wz_key_action(WZ_GROUP_EDIT, key);
+	int fresh = m->line_fresh;
+	m->line_fresh = 0;
 	switch (a) {
 	case WZ_ACT_CANCEL:
 		if (m->mode == WZ_MODE_FILTER) {
@@ -259,6 +280,8 @@ static unsigned key_line(struct wz_model *m, int key)
 	default:
 		if (key < 0x20 || key > 0x7e || m->line_len + 1 >= sizeof m->line)
 			return 0;
+		if (fresh)
+			m->line_len = 0;
 		m->line[m->line_len++] = (char)key;
 		m->line[m->line_len] = '\0';
 		break;
@@ -294,9 +317,11 @@ static unsigned key_ask(struct wz_model *m, int key)
 			char path[sizeof m->recovery];
 			snprintf(path, sizeof path, "%s", m->recovery);
 			char saved_path[sizeof m->path];
+			int saves = m->path_saves;
 			snprintf(saved_path, sizeof saved_path, "%s", m->path);
 			if (wz_open(m, path) == 0) {
 				snprintf(m->path, sizeof m->path, "%s", saved_path);
+				m->path_saves = saves;
 				m->dirty = 1;
 				wz_say(m, 0, "restored the autosaved state (not yet saved: s saves)");
 				return WZ_REDRAW | WZ_CHANGED;
@@ -414,9 +439,15 @@ static unsigned key_list(struct wz_model *m, int key)
 	case WZ_ACT_NEXT_STEP: return go_step(m, (int)m->step + 1);
 	case WZ_ACT_PREV_STEP: return go_step(m, (int)m->step - 1);
 	case WZ_ACT_SAVE:
-		if (m->path[0])
+		if (m->path[0] && m->path_saves)
 			return wz_save_to(m, m->path, VA_SAVE_REPLACE);
-		wz_open_line(m, WZ_MODE_SAVE_AS, "");
+		{
+			/* A dump opened: suggest a state file beside it. */
+			char suggest[sizeof m->line];
+			snprintf(suggest, sizeof suggest, "%.*s%s", (int)sizeof suggest - 8, m->path,
+				 m->path[0] ? ".state" : "");
+			wz_open_line(m, WZ_MODE_SAVE_AS, suggest);
+		}
 		return WZ_REDRAW;
 	case WZ_ACT_QUIT:
 		if (!m->dirty) {
