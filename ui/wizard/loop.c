@@ -89,6 +89,11 @@ int wz_run(const char *path)
 		wz_free(m);
 		return 2;
 	}
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "vmcs-audit: wizard: needs a terminal (use 'check' in scripts)\n");
+		wz_free(m);
+		return 2;
+	}
 	if (wz_recovery_path(m->recovery, sizeof m->recovery))
 		m->recovery[0] = '\0';   /* no autosave: said on screen */
 	FILE *tty;
