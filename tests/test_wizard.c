@@ -113,6 +113,8 @@ static void test_every_step_golden(void)
 {
 	struct wz_model *m = open_example("msr-load-failure.state");
 	CU_ASSERT_EQUAL(m->step, WZ_STEP_REVIEW);   /* it holds VMCS fields */
+	/* One profile listed, so new profiles do not change the screen. */
+	snprintf(m->filter, sizeof m->filter, "skylake-i7-6700k");
 	static const char *const names[] = { "step1_processor", "step2_controls", "step3_host",
 					     "step4_guest", "step5_memory", "step6_entry", "step7_review" };
 	for (int s = 0; s < WZ_STEP_COUNT; s++) {
