@@ -153,6 +153,16 @@ static void test_profile_forbidden_bit_save(void)
 	keys(m, "\n\n");
 	CU_ASSERT(va_msr_known(&m->st, MSR_IA32_VMX_PINBASED_CTLS));
 	CU_ASSERT(screen_has(m, "profile intel-skylake-i7-6700k loaded"));
+	/* Each control bit of the effective MSRs decoded: forced, forbidden, free. */
+	int forced = 0, forbidden = 0, free_bits = 0;
+	for (int i = 0; i < m->nrows; i++) {
+		if (m->row[i].kind != WZ_ROW_CAP_BIT || m->row[i].a != MSR_IA32_VMX_TRUE_PINBASED_CTLS)
+			continue;
+		forced += strstr(m->row[i].text, "default1 bit 1") && strstr(m->row[i].text, "forced 1");
+		forbidden += strstr(m->row[i].text, "PIN_BASED_POSTED_INTR") && strstr(m->row[i].text, "forbidden");
+		free_bits += strstr(m->row[i].text, "PIN_BASED_NMI_EXITING") && strstr(m->row[i].text, "free");
+	}
+	CU_ASSERT(forced == 1 && forbidden == 1 && free_bits == 1);
 	wz_key(m, '2');
 	int r = row_of_bit(m, FLD_PIN_BASED_VM_EXEC_CONTROL, 7);
 	CU_ASSERT_FATAL(r > 0);
