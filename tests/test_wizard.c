@@ -289,8 +289,20 @@ static void test_hex_and_bits(void)
 	m->cursor[m->step] = r;
 	wz_key(m, '\r');
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_EDIT);
-	CU_ASSERT_STRING_EQUAL(m->line, "0x00000016");
-	while (m->line_len)
+	CU_ASSERT_STRING_EQUAL(m->line.buf, "0x00000016");
+	/* Change one digit in place: End, Left, Backspace, type. */
+	wz_key(m, KEY_END);
+	wz_key(m, KEY_LEFT);
+	wz_key(m, KEY_BACKSPACE);
+	wz_key(m, 'f');
+	CU_ASSERT_STRING_EQUAL(m->line.buf, "0x000000f6");
+	wz_key(m, KEY_HOME);
+	wz_key(m, KEY_DC);
+	CU_ASSERT_STRING_EQUAL(m->line.buf, "x000000f6");
+	wz_key(m, KEY_BACKSPACE);
+	CU_ASSERT_STRING_EQUAL(m->line.buf, "x000000f6");   /* the cursor is at the start */
+	wz_key(m, KEY_END);
+	while (m->line.len)
 		wz_key(m, KEY_BACKSPACE);
 	keys(m, "0x1f\n");
 	CU_ASSERT_EQUAL(m->st.field[FLD_PIN_BASED_VM_EXEC_CONTROL], 0x1f);
@@ -340,7 +352,7 @@ static void test_search_completes(void)
 	keys(m, "/host_ia32_sysenter_e");
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_SEARCH);
 	wz_key(m, '\t');
-	CU_ASSERT_STRING_EQUAL(m->line, "HOST_IA32_SYSENTER_E");   /* ESP and EIP */
+	CU_ASSERT_STRING_EQUAL(m->line.buf, "HOST_IA32_SYSENTER_E");   /* ESP and EIP */
 	keys(m, "sp\n");
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
 	CU_ASSERT_EQUAL(m->row[m->cursor[m->step]].a, FLD_HOST_IA32_SYSENTER_ESP);
@@ -667,7 +679,7 @@ static void test_save_targets(void)
 	CU_ASSERT_EQUAL_FATAL(wz_open(m, DUMPS "kvm_6x_full.txt"), 0);
 	wz_key(m, 's');
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_SAVE_AS);
-	CU_ASSERT_STRING_EQUAL(m->line, DUMPS "kvm_6x_full.txt.state");
+	CU_ASSERT_STRING_EQUAL(m->line.buf, DUMPS "kvm_6x_full.txt.state");
 	wz_key(m, 27);
 	/* A state file opened is saved in place, after a change. */
 	snprintf(path, sizeof path, "%s/copy.state", dir);

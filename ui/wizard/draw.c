@@ -133,7 +133,7 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 	const char *prompt = NULL;
 	switch (m->mode) {
 	case WZ_MODE_EDIT:
-		prompt = m->line_fresh ? "value (typing replaces it; ? = absent): " : "value (? = absent): ";
+		prompt = m->line.fresh ? "value (typing replaces it; ? = absent): " : "value (? = absent): ";
 		break;
 	case WZ_MODE_SEARCH: prompt = "field (Tab completes): "; break;
 	case WZ_MODE_FILTER: prompt = "filter profiles: "; break;
@@ -142,15 +142,16 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 	}
 	if (prompt) {
 		int used;
-		snprintf(line, sizeof line, "%s%s", prompt, m->line);
+		snprintf(line, sizeof line, "%s%s", prompt, m->line.buf);
 		put_line(c, r, 0, line, WZ_ROLE_EDIT);
 		wz_utf8_prefix(line, r->w, &used);
+		int at = (int)(strlen(prompt) + m->line.pos);
 		if (m->message[0]) {
 			/* A complaint about the typed value stays beside it. */
 			c->put(c, r->y, r->x + used + 2, r->w - used - 2, m->message,
 			       m->message_error ? WZ_ROLE_ERROR : WZ_ROLE_EDIT);
 		}
-		c->cursor(c, r->y, r->x + (used < r->w ? used : r->w - 1));
+		c->cursor(c, r->y, r->x + (at < r->w ? at : r->w - 1));
 		return;
 	}
 	c->cursor(c, -1, -1);

@@ -44,7 +44,7 @@ void wz_start_edit(struct wz_model *m, const struct wz_row *r)
 		break;
 	}
 	wz_open_line(m, WZ_MODE_EDIT, buf);
-	m->line_fresh = buf[0] != '\0';
+	m->line.fresh = buf[0] != '\0';
 }
 
 static int parse(const char *s, uint64_t *v)
@@ -86,13 +86,13 @@ unsigned wz_commit_edit(struct wz_model *m)
 	switch (r->kind) {
 	case WZ_ROW_FIELD: {
 		enum va_field f = (enum va_field)r->a;
-		if (is_absent_word(m->line)) {
+		if (is_absent_word(m->line.buf)) {
 			va_state_mark_absent(&m->st, f);
 			break;
 		}
 		unsigned bits = va_field_bits(f);
-		if (parse(m->line, &v)) {
-			wz_say(m, 1, "'%s' is not a number (hex with 0x, or decimal)", m->line);
+		if (parse(m->line.buf, &v)) {
+			wz_say(m, 1, "'%s' is not a number (hex with 0x, or decimal)", m->line.buf);
 			return WZ_REDRAW;
 		}
 		if (bits < 64 && (v >> bits)) {
@@ -107,13 +107,13 @@ unsigned wz_commit_edit(struct wz_model *m)
 		uint64_t *values = r->kind == WZ_ROW_MSR ? m->st.msr : r->kind == WZ_ROW_FACT ? m->st.fact : m->st.entry;
 		uint32_t *given = r->kind == WZ_ROW_MSR ? &m->st.msr_present
 				: r->kind == WZ_ROW_FACT ? &m->st.fact_present : &m->st.entry_present;
-		if (is_absent_word(m->line)) {
+		if (is_absent_word(m->line.buf)) {
 			*given &= ~(1u << r->a);
 			break;
 		}
-		int bad = r->kind == WZ_ROW_ENTRY ? parse_entry((enum va_entry_fact)r->a, m->line, &v) : parse(m->line, &v);
+		int bad = r->kind == WZ_ROW_ENTRY ? parse_entry((enum va_entry_fact)r->a, m->line.buf, &v) : parse(m->line.buf, &v);
 		if (bad) {
-			wz_say(m, 1, "'%s': %s", m->line, r->kind == WZ_ROW_ENTRY ?
+			wz_say(m, 1, "'%s': %s", m->line.buf, r->kind == WZ_ROW_ENTRY ?
 			    va_entry_info((enum va_entry_fact)r->a)->doc : "not a number (hex with 0x, or decimal)");
 			return WZ_REDRAW;
 		}
@@ -124,15 +124,15 @@ unsigned wz_commit_edit(struct wz_model *m)
 	case WZ_ROW_MEMORY:
 	case WZ_ROW_MEMORY_ADD: {
 		uint64_t addr = r->v;
-		const char *value = m->line;
-		char *eq = strchr(m->line, '=');
+		const char *value = m->line.buf;
+		char *eq = strchr(m->line.buf, '=');
 		if (r->kind == WZ_ROW_MEMORY_ADD) {
 			if (!eq) {
 				wz_say(m, 1, "type ADDRESS = VALUE, e.g. 0x1000 = 0x0");
 				return WZ_REDRAW;
 			}
 			*eq = '\0';
-			if (parse(m->line, &addr) || (addr & 7)) {
+			if (parse(m->line.buf, &addr) || (addr & 7)) {
 				*eq = '=';
 				wz_say(m, 1, "the address must be a number and a multiple of 8");
 				return WZ_REDRAW;

@@ -66,11 +66,9 @@ unsigned wz_paste(struct wz_model *m, const char *text, size_t len)
 	if (m->mode == WZ_MODE_EDIT || m->mode == WZ_MODE_SEARCH || m->mode == WZ_MODE_FILTER ||
 	    m->mode == WZ_MODE_SAVE_AS) {
 		/* Into a one-line field goes the first line. */
-		for (size_t i = 0; i < len && text[i] != '\n' && text[i] != '\r' &&
-				   m->line_len + 1 < sizeof m->line; i++)
-			if ((unsigned char)text[i] >= 0x20)
-				m->line[m->line_len++] = text[i];
-		m->line[m->line_len] = '\0';
+		for (size_t i = 0; i < len && text[i] != '\n' && text[i] != '\r'; i++)
+			if ((unsigned char)text[i] >= 0x20 && wz_line_insert(&m->line, text[i]))
+				break;
 		return WZ_REDRAW;
 	}
 	if (m->mode == WZ_MODE_ASK || m->mode == WZ_MODE_TEXT)
@@ -115,17 +113,17 @@ unsigned wz_save_to(struct wz_model *m, const char *path, enum va_save_mode mode
 
 unsigned wz_commit_save_as(struct wz_model *m)
 {
-	if (!m->line_len) {
+	if (!m->line.len) {
 		wz_say(m, 1, "type a file name, or Esc");
 		return WZ_REDRAW;
 	}
 	m->mode = WZ_MODE_LIST;
-	if (file_exists(m->line)) {
-		snprintf(m->pending_path, sizeof m->pending_path, "%s", m->line);
+	if (file_exists(m->line.buf)) {
+		snprintf(m->pending_path, sizeof m->pending_path, "%s", m->line.buf);
 		m->mode = WZ_MODE_ASK;
 		m->question = WZ_ASK_REPLACE;
 		return WZ_REDRAW;
 	}
-	return wz_save_to(m, m->line, VA_SAVE_NEW);
+	return wz_save_to(m, m->line.buf, VA_SAVE_NEW);
 }
 

@@ -47,6 +47,11 @@ enum wz_key_group {
 	X(CANCEL, NULL, "close the field, filter, search or question") \
 	X(COMPLETE, NULL, "complete the field name") \
 	X(ERASE, NULL, "erase the character before the cursor") \
+	X(DELETE_CHAR, NULL, "erase the character under the cursor") \
+	X(CURSOR_LEFT, NULL, "cursor left") \
+	X(CURSOR_RIGHT, NULL, "cursor right") \
+	X(CURSOR_HOME, NULL, "cursor to the start") \
+	X(CURSOR_END, NULL, "cursor to the end") \
 	X(YES, NULL, "yes") \
 	X(NO, NULL, "no")
 

@@ -12,6 +12,7 @@
 #include "../../auditor/engine/audit.h"
 #include "../../auditor/input/readers/reader.h"
 #include "canvas.h"
+#include "line_edit.h"
 
 /* X(id, title): the steps, in order. */
 #define WZ_STEPS(X) \
@@ -91,9 +92,7 @@ struct wz_model {
 
 	enum wz_mode mode;
 	enum wz_question question;
-	char line[256];            /* the open edit field, search, filter or file name */
-	size_t line_len;
-	int line_fresh;            /* the shown value: the first character typed replaces it */
+	struct wz_line line;       /* the open edit field, search, filter or file name */
 	char filter[256];           /* the profile filter */
 	char *text;                /* help or explanation being read (malloc'd) */
 	int text_top;

@@ -40,9 +40,7 @@ unsigned wz_changed(struct wz_model *m)
 void wz_open_line(struct wz_model *m, enum wz_mode mode, const char *initial)
 {
 	m->mode = mode;
-	m->line_fresh = 0;
-	snprintf(m->line, sizeof m->line, "%s", initial);
-	m->line_len = strlen(m->line);
+	wz_line_set(&m->line, initial, 0);
 }
 
 /* Lines longer than width wrapped, continuing under their second column
@@ -174,12 +172,12 @@ static unsigned activate(struct wz_model *m)
 /* Complete the typed field name to the longest common prefix. */
 static void complete_field(struct wz_model *m)
 {
-	size_t n = m->line_len, common = 0;
+	size_t n = m->line.len, common = 0;
 	const char *first = NULL;
 	unsigned count = 0;
 	for (unsigned f = 1; f < FLD_COUNT; f++) {
 		const char *name = va_field_name((enum va_field)f);
-		if (strncasecmp(name, m->line, n))
+		if (strncasecmp(name, m->line.buf, n))
 			continue;
 		if (!first) {
 			first = name;
@@ -193,12 +191,13 @@ static void complete_field(struct wz_model *m)
 		count++;
 	}
 	if (!first) {
-		wz_say(m, 1, "no field starts with '%s'", m->line);
+		wz_say(m, 1, "no field starts with '%s'", m->line.buf);
 		return;
 	}
 	if (common >= n) {
-		snprintf(m->line, sizeof m->line, "%.*s", (int)common, first);
-		m->line_len = strlen(m->line);
+		char done[sizeof m->line.buf];
+		snprintf(done, sizeof done, "%.*s", (int)common, first);
+		wz_line_set(&m->line, done, 0);
 	}
 	if (count == 1) {
 		wz_say(m, 0, "1 field");
@@ -210,7 +209,7 @@ static void complete_field(struct wz_model *m)
 	unsigned named = 0;
 	for (unsigned f = 1; f < FLD_COUNT && named < 4; f++) {
 		const char *name = va_field_name((enum va_field)f);
-		if (strncasecmp(name, m->line, m->line_len))
+		if (strncasecmp(name, m->line.buf, m->line.len))
 			continue;
 		int w = snprintf(list + used, sizeof list - used, "%s%s", named ? ", " : "", name);
 		if (w < 0 || (size_t)w >= sizeof list - used)
@@ -223,16 +222,16 @@ static void complete_field(struct wz_model *m)
 
 static unsigned commit_search(struct wz_model *m)
 {
-	enum va_field f = va_field_by_name(m->line, m->line_len);
+	enum va_field f = va_field_by_name(m->line.buf, m->line.len);
 	if (!f) {
 		unsigned count = 0;
 		for (unsigned g = 1; g < FLD_COUNT; g++)
-			if (!strncasecmp(va_field_name((enum va_field)g), m->line, m->line_len)) {
+			if (!strncasecmp(va_field_name((enum va_field)g), m->line.buf, m->line.len)) {
 				f = (enum va_field)g;
 				count++;
 			}
 		if (count != 1) {
-			wz_say(m, 1, count ? "'%s' names several fields: Tab completes" : "no field '%s'", m->line);
+			wz_say(m, 1, count ? "'%s' names several fields: Tab completes" : "no field '%s'", m->line.buf);
 			return WZ_REDRAW;
 		}
 	}
@@ -246,10 +245,8 @@ static unsigned commit_search(struct wz_model *m)
 
 static unsigned key_line(struct wz_model *m, int key)
 {
-	enum wz_action a = wz_key_action(WZ_GROUP_EDIT, key);
-	int fresh = m->line_fresh;
-	m->line_fresh = 0;
-	switch (a) {
+	struct wz_line *l = &m->line;
+	switch (wz_key_action(WZ_GROUP_EDIT, key)) {
 	case WZ_ACT_CANCEL:
 		if (m->mode == WZ_MODE_FILTER) {
 			m->filter[0] = '\0';
@@ -273,21 +270,19 @@ static unsigned key_line(struct wz_model *m, int key)
 		if (m->mode == WZ_MODE_SEARCH)
 			complete_field(m);
 		return WZ_REDRAW;
-	case WZ_ACT_ERASE:
-		if (m->line_len)
-			m->line[--m->line_len] = '\0';
-		break;
+	case WZ_ACT_ERASE: wz_line_backspace(l); break;
+	case WZ_ACT_DELETE_CHAR: wz_line_delete(l); break;
+	case WZ_ACT_CURSOR_LEFT: wz_line_move(l, -1); return WZ_REDRAW;
+	case WZ_ACT_CURSOR_RIGHT: wz_line_move(l, 1); return WZ_REDRAW;
+	case WZ_ACT_CURSOR_HOME: wz_line_home(l); return WZ_REDRAW;
+	case WZ_ACT_CURSOR_END: wz_line_end(l); return WZ_REDRAW;
 	default:
-		if (key < 0x20 || key > 0x7e || m->line_len + 1 >= sizeof m->line)
+		if (key < 0x20 || key > 0x7e || wz_line_insert(l, (char)key))
 			return 0;
-		if (fresh)
-			m->line_len = 0;
-		m->line[m->line_len++] = (char)key;
-		m->line[m->line_len] = '\0';
 		break;
 	}
 	if (m->mode == WZ_MODE_FILTER) {
-		snprintf(m->filter, sizeof m->filter, "%s", m->line);
+		snprintf(m->filter, sizeof m->filter, "%s", l->buf);
 		m->cursor[m->step] = 0;
 		wz_refresh(m);
 	}
@@ -443,7 +438,7 @@ static unsigned key_list(struct wz_model *m, int key)
 			return wz_save_to(m, m->path, VA_SAVE_REPLACE);
 		{
 			/* A dump opened: suggest a state file beside it. */
-			char suggest[sizeof m->line];
+			char suggest[sizeof m->line.buf];
 			snprintf(suggest, sizeof suggest, "%.*s%s", (int)sizeof suggest - 8, m->path,
 				 m->path[0] ? ".state" : "");
 			wz_open_line(m, WZ_MODE_SAVE_AS, suggest);
