@@ -733,7 +733,22 @@ static void test_save_targets(void)
 	rmdir(dir);
 }
 
+static void test_mouse(void)
+{
+	struct wz_model *m = open_example("skylake-64bit-guest.state");
+	struct wz_layout l;
+	wz_layout(24, 80, &l);
+	wz_click(m, l.side.y + WZ_STEP_GUEST, 2);
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_GUEST);
+	int r = row_of_field(m, FLD_GUEST_CR3);
+	CU_ASSERT_FATAL(r >= 0);
+	wz_click(m, l.main.y + 1 + r - m->top[m->step], l.main.x + 5);
+	CU_ASSERT_EQUAL(m->cursor[m->step], r);
+	wz_free(m);
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "mouse: a step, a row", test_mouse },
 	{ "s replaces a state file opened, never a dump", test_save_targets },
 	{ "ASCII for terminals that are not UTF-8", test_ascii },
 	{ "a capability listing opens on Processor; a bad file is refused", test_open_caps_only },

@@ -31,6 +31,7 @@ static void restore_terminal(void)
 	if (!curses_on)
 		return;
 	curses_on = 0;
+	mousemask(0, NULL);
 	printf("\033[?2004l");
 	fflush(stdout);
 	endwin();
@@ -67,6 +68,10 @@ static SCREEN *start_curses(FILE **tty)
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(0);
+	/* Clicks choose steps and rows; the wheel scrolls.  Shift-drag still
+	 * selects text in most terminals. */
+	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	define_key("\033[200~", KEY_PASTE_START);
 	define_key("\033[201~", KEY_PASTE_END);
 	printf("\033[?2004h");
@@ -157,6 +162,16 @@ int wz_run(const char *path)
 		} else if (key == KEY_RESIZE) {
 			wz_curses_canvas_resize(c);
 			flags = wz_resize(m, LINES, COLS);
+		} else if (key == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK) {
+				if (ev.bstate & BUTTON4_PRESSED)
+					flags = wz_key(m, KEY_UP);
+				else if (ev.bstate & BUTTON5_PRESSED)
+					flags = wz_key(m, KEY_DOWN);
+				else
+					flags = wz_click(m, ev.y, ev.x);
+			}
 		} else if (LINES < WZ_MIN_ROWS || COLS < WZ_MIN_COLS) {
 			flags = key == 'q' ? WZ_QUIT : 0;
 		} else {

@@ -135,6 +135,8 @@ int wz_open_text(struct wz_model *m, const char *text, size_t len, const char *n
 unsigned wz_key(struct wz_model *m, int key);
 /* A bracketed paste (the whole text). */
 unsigned wz_paste(struct wz_model *m, const char *text, size_t len);
+/* A mouse click at (y, x): a step in the side list, a row of the step. */
+unsigned wz_click(struct wz_model *m, int y, int x);
 /* The terminal's new size. */
 unsigned wz_resize(struct wz_model *m, int rows, int cols);
 

@@ -488,6 +488,23 @@ static unsigned key_list(struct wz_model *m, int key)
 	}
 }
 
+unsigned wz_click(struct wz_model *m, int y, int x)
+{
+	struct wz_layout l;
+	wz_layout(m->rows, m->cols, &l);
+	if (l.too_small || m->mode != WZ_MODE_LIST)
+		return 0;
+	if (x < l.side.w && y >= l.side.y && y < l.side.y + WZ_STEP_COUNT)
+		return go_step(m, y - l.side.y);
+	int i = m->top[m->step] + (y - l.main.y - 1);
+	if (x < l.main.x || y <= l.main.y || y >= l.main.y + l.main.h || i >= m->nrows ||
+	    !wz_row_selectable(&m->row[i]))
+		return 0;
+	m->cursor[m->step] = i;
+	wz_refresh(m);
+	return WZ_REDRAW;
+}
+
 unsigned wz_key(struct wz_model *m, int key)
 {
 	switch (m->mode) {
