@@ -4,6 +4,7 @@
  * VA_UPDATE_GOLDEN=1 to rewrite them after a deliberate change).
  */
 #include <curses.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -510,14 +511,27 @@ static void same_verdict(const char *path)
 
 static void test_same_verdict_as_check(void)
 {
-	static const char *const files[] = {
-		EXAMPLES "msr-load-failure.state", EXAMPLES "pae-guest-pdptes.state",
-		EXAMPLES "realmode-unrestricted-guest.state", EXAMPLES "skylake-64bit-guest.state",
+	/* Every bundled example, whatever is added later. */
+	DIR *d = opendir(EXAMPLES);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	unsigned examples = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n < 7 || strcmp(e->d_name + n - 6, ".state"))
+			continue;
+		char path[512];
+		snprintf(path, sizeof path, EXAMPLES "%s", e->d_name);
+		same_verdict(path);
+		examples++;
+	}
+	closedir(d);
+	CU_ASSERT(examples >= 4);
+	static const char *const dumps[] = {
 		DUMPS "kvm_6x_full.txt", DUMPS "kvm_5_15_journal.txt", DUMPS "kvm_cet_fred.txt",
 		DUMPS "xen_msr_loading.txt",
 	};
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		same_verdict(files[i]);
+	for (size_t i = 0; i < sizeof dumps / sizeof dumps[0]; i++)
+		same_verdict(dumps[i]);
 }
 
 /* One table: every bound action has help, and the man section names each. */
