@@ -134,6 +134,12 @@ static void test_help_and_too_small(void)
 	assert_golden(m, 24, 80, "help");
 	wz_key(m, 27);
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	/* End on Review shows the last words, the rule counts. */
+	m->st.field[FLD_GUEST_CR0] &= ~1ull;
+	wz_refresh(m);
+	wz_key(m, 'r');
+	wz_key(m, KEY_END);
+	CU_ASSERT(screen_has(m, "rules: 1 failed"));
 	wz_resize(m, 12, 50);
 	assert_golden(m, 12, 50, "too_small");
 	wz_free(m);

@@ -176,6 +176,12 @@ static void settle_cursor(struct wz_model *m)
 		(*top)--;
 	if (*cur >= *top + h)
 		*top = *cur - h + 1;
+	/* On the last row the cursor can stop on, show the words after it. */
+	int last = 1;
+	for (int i = *cur + 1; i < m->nrows && last; i++)
+		last = !wz_row_selectable(&m->row[i]);
+	if (last && m->nrows - h > *top && m->nrows - h <= *cur)
+		*top = m->nrows - h;
 	if (*top > m->nrows - h)
 		*top = m->nrows - h > 0 ? m->nrows - h : 0;
 	if (*top < 0)
