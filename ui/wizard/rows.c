@@ -15,6 +15,16 @@
 #include "model.h"
 #include "view.h"
 
+/* s padded with blanks to `width` columns (printf pads bytes, and the
+ * absent mark is one column of three bytes). */
+static const char *pad(const char *s, int width, char *buf, size_t size)
+{
+	int cols;
+	size_t bytes = wz_utf8_prefix(s, 1 << 20, &cols);
+	snprintf(buf, size, "%.*s%*s", (int)bytes, s, cols < width ? width - cols : 0, "");
+	return buf;
+}
+
 struct wz_row *wz_row_add(struct wz_model *m, enum wz_row_kind kind, enum wz_role role,
 			  const char *fmt, ...)
 {
@@ -149,8 +159,10 @@ static void add_field(struct wz_model *m, enum va_field f, int indent)
 	decode(m, f, extra, sizeof extra);
 	enum wz_role role = m->failing[f] ? WZ_ROLE_FAIL
 			  : m->st.presence[f] == VA_SET ? WZ_ROLE_NORMAL : WZ_ROLE_DIM;
-	struct wz_row *r = wz_row_add(m, WZ_ROW_FIELD, role, "%*s%-*s %-*s %s", indent, "", 26 - indent,
-			       va_field_name(f), va_field_bits(f) > 32 ? 18 : 10, value, extra);
+	char padded[64];
+	struct wz_row *r = wz_row_add(m, WZ_ROW_FIELD, role, "%*s%-*s %s %s", indent, "", 26 - indent,
+			       va_field_name(f), pad(value, va_field_bits(f) > 32 ? 18 : 10, padded, sizeof padded),
+			       extra);
 	r->a = (uint16_t)f;
 	r->marker = m->failing[f] ? '!' : ' ';
 }
@@ -213,7 +225,7 @@ static int profile_matches(const struct va_profile *p, const char *what, const c
 
 static void rows_processor(struct wz_model *m)
 {
-	char what[256], source[256], value[40];
+	char what[256], source[256], value[40], padded[64];
 	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Built-in profiles (Enter loads, / filters)%s%s",
 	    m->filter[0] ? ": " : "", m->filter);
 	/* Unfiltered, a few: the list is long and filtering is how to pick. */
@@ -271,7 +283,7 @@ static void rows_processor(struct wz_model *m)
 		else
 			snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
 		wz_row_add(m, WZ_ROW_FACT, va_fact_known(&m->st, (enum va_fact)k) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
-		    "%-24s %-18s %s", fi->key, value, fi->doc)->a = (uint16_t)k;
+		    "%-24s %s %s", fi->key, pad(value, 18, padded, sizeof padded), fi->doc)->a = (uint16_t)k;
 	}
 }
 
@@ -437,14 +449,14 @@ static int mem_given(const struct va_state *st, uint64_t addr)
 static void add_memory(struct wz_model *m, uint64_t addr, const char *why)
 {
 	uint64_t v;
-	char value[24];
+	char value[24], padded[64];
 	int known = va_mem_read64(&m->st, addr, &v) == 0;
 	if (known)
 		snprintf(value, sizeof value, "0x%016" PRIx64, v);
 	else
 		snprintf(value, sizeof value, "%s", m->utf8 ? "\u2014" : "-");
 	struct wz_row *r = wz_row_add(m, WZ_ROW_MEMORY, known ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
-			       "  0x%016" PRIx64 "  %-18s %s", addr, value, why);
+			       "  0x%016" PRIx64 "  %s %s", addr, pad(value, 18, padded, sizeof padded), why);
 	r->v = addr;
 }
 
@@ -502,30 +514,34 @@ void wz_entry_value(const struct wz_model *m, enum va_entry_fact e, char *buf, s
 {
 	const struct va_entry_info *ei = va_entry_info(e);
 	int given = va_entry_given(&m->st, e);
-	uint64_t v = given ? m->st.entry[e] : ei->default_value;
-	if (!given && ei->default_value == VA_DERIVED) {
-		snprintf(buf, size, "(derived)");
+	const char *how = given ? "" : ei->default_value == VA_DERIVED ? " (derived)" : " (default)";
+	if (!given && ei->default_value == VA_DERIVED && e == ENTRY_CURRENT_VMCS_POINTER) {
+		snprintf(buf, size, "%s", m->utf8 ? "\u2014" : "-");   /* nothing to derive it from */
 		return;
 	}
+	/* What the audit uses: as given, the default, or derived like the engine. */
+	struct va_ctx ctx;
+	va_ctx_init(&ctx, &m->st);
+	uint64_t v = va_entry_value(&ctx, e);
 	size_t nw;
 	const struct va_entry_word *w = va_entry_words(&nw);
 	for (size_t i = 0; ei->kind == VA_KIND_WORD && i < nw; i++)
 		if (w[i].entry == e && w[i].value == v) {
-			snprintf(buf, size, "%s%s", w[i].word, given ? "" : " (default)");
+			snprintf(buf, size, "%s%s", w[i].word, how);
 			return;
 		}
-	snprintf(buf, size, "0x%" PRIx64 "%s", v, given ? "" : " (default)");
+	snprintf(buf, size, "0x%" PRIx64 "%s", v, how);
 }
 
 static void rows_entry(struct wz_model *m)
 {
-	char value[48];
+	char value[48], padded[64];
 	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "The VM-entry attempt (Enter edits or cycles, x resets)");
 	for (unsigned e = 0; e < ENTRY_COUNT; e++) {
 		const struct va_entry_info *ei = va_entry_info((enum va_entry_fact)e);
 		wz_entry_value(m, (enum va_entry_fact)e, value, sizeof value);
 		wz_row_add(m, WZ_ROW_ENTRY, va_entry_given(&m->st, (enum va_entry_fact)e) ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
-		    "%-22s %-20s %s", ei->key, value, ei->doc)->a = (uint16_t)e;
+		    "%-22s %s %s", ei->key, pad(value, 20, padded, sizeof padded), ei->doc)->a = (uint16_t)e;
 	}
 	int first = m->nrows;
 	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "What the CPU reported (exit information)");
