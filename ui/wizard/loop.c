@@ -70,7 +70,7 @@ static SCREEN *start_curses(FILE **tty)
 	curs_set(0);
 	/* Clicks choose steps and rows; the wheel scrolls.  Shift-drag still
 	 * selects text in most terminals. */
-	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	define_key("\033[200~", KEY_PASTE_START);
 	define_key("\033[201~", KEY_PASTE_END);
