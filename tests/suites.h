@@ -25,7 +25,8 @@
 	X(template) \
 	X(fix) \
 	X(missing_inputs) \
-	X(suspects)
+	X(suspects) \
+	X(wizard)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -40,5 +40,7 @@ void va_write_state_file_help(FILE *out);
 
 /* The words shell completion offers: rule ids, profiles, input kinds, fields. */
 int cmd_complete_words(int argc, char **argv);
+/* The full-screen wizard (ui/cmd_wizard.c). */
+int cmd_wizard(int argc, char **argv);
 
 #endif

@@ -371,6 +371,8 @@ static const struct va_command commands[] = {
 	  cmd_explain, NULL },
 	{ "shell", "[--profile P]... [--from KIND] [FILE] [-c CMD]...",
 	  "edit, audit and save a state, at a terminal (libedit) or from a script", cmd_shell, NULL },
+	{ "wizard", "[FILE|-]", "build and audit a VMCS on screen (the default on a terminal)", cmd_wizard,
+	  NULL },
 	{ "help", "[COMMAND|state-file|kinds]", "this text, a command's usage, the state-file keys, or the input kinds",
 	  cmd_help, NULL },
 	/* Words for the completion scripts, one per line (cmake/completions.cmake). */
@@ -440,6 +442,8 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	if (argc < 2 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return cmd_wizard(1, argv);
 	if (argc < 2) {
 		print_usage(stderr);
 		return EXIT_BAD_INPUT;
