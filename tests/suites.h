@@ -14,6 +14,7 @@
 	X(segment_matrix) \
 	X(readers_caps) \
 	X(readers_dumps) \
+	X(readers_values) \
 	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];

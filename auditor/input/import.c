@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "text_util.h"
+
 /* VMCS dumps list what their tool printed; everything else is absent,
  * not zero (a state file's unwritten field, by contrast, is 0). */
 static void mark_all_absent(struct va_state *st)
@@ -19,6 +21,9 @@ int va_import(struct va_state *st, const char *text, size_t len, const char *fil
 {
 	size_t n;
 	const struct va_reader *const *readers = va_readers(&n);
+	size_t bom = va_bom_length(text, len);
+	text += bom;
+	len -= bom;
 
 	if (kind) {
 		const struct va_reader *r = va_reader_by_kind(kind);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text_util.h"
+#include "readers/reader.h"
 
 enum section { SEC_NONE, SEC_CPU, SEC_VMCS, SEC_MEMORY, SEC_ENTRY };
 
@@ -24,6 +25,10 @@ struct reader {
 	/* keys seen in this text, to reject duplicates */
 	uint8_t seen_field[FLD_COUNT];      /* bit 0 low half/whole, bit 1 high half */
 	uint32_t seen_msr, seen_fact, seen_entry;
+	/* values written as bare decimal numbers, for "About the input" */
+	struct va_import_notes *notes;
+	unsigned decimals, decimals_shown;
+	char decimal_list[200];
 };
 
 void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value)
@@ -79,7 +84,7 @@ void va_state_release(struct va_state *st)
 
 static int fail(struct reader *r, unsigned col, const char *fmt, const char *a, const char *b)
 {
-	char msg[256];
+	char msg[512];
 	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
 	va_error_set(r->err, r->file, r->line, col, "%s", msg);
 	return -1;
@@ -119,12 +124,44 @@ static int number(struct reader *r, struct span v, uint64_t *out)
 {
 	char buf[96];
 	int rc = va_parse_u64(v.s, v.n, out);
-	if (rc == -1)
+	if (rc == -1) {
+		/* "0xfffff804 7e0a1100": one value cut in two, not a value and noise */
+		const char *gap = memchr(v.s, ' ', v.n);
+		if (!gap)
+			gap = memchr(v.s, '\t', v.n);
+		if (gap)
+			return fail(r, v.col + (unsigned)(gap - v.s), "'%s' is a number followed by more "
+				    "digits: write one value (hex as 0x...)", dup_span(v, buf, sizeof buf), NULL);
 		return fail(r, v.col, "'%s' is not a number (write hex as 0x..., or decimal)",
 			    dup_span(v, buf, sizeof buf), NULL);
+	}
 	if (rc == -2)
 		return fail(r, v.col, "'%s' does not fit in 64 bits", dup_span(v, buf, sizeof buf), NULL);
+	/* "0040" is octal to C and hex in every dump: no reading is safe */
+	if (va_number_radix(v.s, v.n) == VA_RADIX_BARE && v.n > 1 && v.s[0] == '0')
+		return fail(r, v.col, "'%s' is ambiguous (a leading zero: hex in dumps, octal in C); "
+			    "write 0x%s for hex or drop the leading zeros for decimal",
+			    dup_span(v, buf, sizeof buf), buf);
 	return 0;
+}
+
+/* A register value given as a bare decimal number is read as decimal (the
+ * format says so) but listed with its hex, so that a hex value pasted without
+ * its 0x ("GUEST_CR0 = 80050033") does not pass unnoticed.  Below 10 both
+ * readings agree. */
+static void note_decimal(struct reader *r, const char *name, struct span v, uint64_t value)
+{
+	if (va_number_radix(v.s, v.n) != VA_RADIX_BARE || value < 10)
+		return;
+	r->decimals++;
+	size_t used = strlen(r->decimal_list);
+	char item[96];
+	snprintf(item, sizeof item, "%s%s = %.*s (0x%llx) at line %u", used ? ", " : "", name,
+		 (int)(v.n > 24 ? 24 : v.n), v.s, (unsigned long long)value, r->line);
+	if (used + strlen(item) < sizeof r->decimal_list) {
+		memcpy(r->decimal_list + used, item, strlen(item) + 1);
+		r->decimals_shown++;
+	}
 }
 
 static int read_cpu(struct reader *r, struct span key, struct span val)
@@ -148,6 +185,7 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 		}
 		if (number(r, val, &value))
 			return -1;
+		note_decimal(r, va_msr_name((enum va_msr)m), val, value);
 		r->st->msr[m] = value;
 		r->st->msr_present |= 1u << m;
 		return 0;
@@ -227,6 +265,7 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 	}
 	if (number(r, val, &value))
 		return -1;
+	note_decimal(r, va_field_name(f), val, value);
 	unsigned bits = high ? 32 : va_field_bits(f);
 	if (bits < 64 && (value >> bits))
 		return fail(r, val.col, "%s does not fit in %s", dup_span(val, vb, sizeof vb),
@@ -362,8 +401,8 @@ static int read_line(struct reader *r, const char *s, size_t n)
 	}
 }
 
-int va_state_read(struct va_state *st, const char *text, size_t len, const char *file,
-		  struct va_error *err)
+int va_state_read_noted(struct va_state *st, const char *text, size_t len, const char *file,
+			struct va_error *err, struct va_import_notes *notes)
 {
 	struct reader *r = calloc(1, sizeof *r);
 	if (!r) {
@@ -373,7 +412,8 @@ int va_state_read(struct va_state *st, const char *text, size_t len, const char 
 	r->st = st;
 	r->file = file;
 	r->err = err;
-	size_t pos = 0;
+	r->notes = notes;
+	size_t pos = va_bom_length(text, len);
 	int rc = 0;
 	while (pos < len && rc == 0) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -387,6 +427,16 @@ int va_state_read(struct va_state *st, const char *text, size_t len, const char 
 		rc = read_line(r, text + pos, end - pos);
 		pos = end + 1;
 	}
+	if (!rc && r->decimals)
+		va_note(notes, "%u value%s given in decimal (read as decimal; write 0x for hex): %s%s",
+			r->decimals, r->decimals > 1 ? "s" : "", r->decimal_list,
+			r->decimals > r->decimals_shown ? ", ..." : "");
 	free(r);
 	return rc;
+}
+
+int va_state_read(struct va_state *st, const char *text, size_t len, const char *file,
+		  struct va_error *err)
+{
+	return va_state_read_noted(st, text, len, file, err, NULL);
 }

@@ -41,6 +41,12 @@ struct listing {
 	struct radix radix;
 	unsigned dumps, dump_line, repeat_line;
 	unsigned failed_reads, failed_line;
+	enum va_field first;           /* the listing's first field: given again, it starts over */
+	int first_high;
+	unsigned changed, changed_line;/* a field given again with another value */
+	enum va_field changed_field;
+	unsigned bad, bad_shown;       /* values not read, with their lines */
+	char bad_list[160];
 };
 
 /* ---- field names ------------------------------------------------------- */
@@ -212,6 +218,7 @@ struct kv {
 	enum va_field f;
 	int high;
 	size_t voff, vlen;     /* value token in the logical line (vlen 0: none yet) */
+	size_t more;           /* digits right after the value ("0xfffff804 7e0a1100"), or 0 */
 };
 
 static size_t word(const char *b, size_t n, size_t p)
@@ -261,9 +268,26 @@ static int parse_kv(const char *b, size_t n, struct kv *kv)
 	kv->high = high;
 	kv->voff = p;
 	size_t e = p;
-	while (e < n && (du_alnum(b[e]) || b[e] == '`' || b[e] == '?'))
+	while (e < n && (du_alnum(b[e]) || b[e] == '`' || b[e] == '?' || b[e] == '_' ||
+			 (b[e] == '\'' && e + 1 < n && du_hexdigit(b[e + 1]))))
 		e++;
 	kv->vlen = e - p;
+	/* A second run of hex digits, not itself a key: the value was printed in
+	 * two pieces and reading the first alone would change it. */
+	kv->more = 0;
+	size_t q = e;
+	while (q < n && du_blank(b[q]))
+		q++;
+	if (q > e && q < n && du_hexdigit(b[q])) {
+		size_t r = q;
+		while (r < n && (du_hexdigit(b[r]) || b[r] == '`'))
+			r++;
+		size_t t = r;
+		while (t < n && du_blank(b[t]))
+			t++;
+		if ((r == n || du_blank(b[r])) && (t == n || (b[t] != '=' && b[t] != ':')))
+			kv->more = q;
+	}
 	return 1;
 }
 
@@ -274,13 +298,13 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		rx->prefixed = 1;
 		v->kind = V_HEX;
-		return va_parse_hex(s + 2, n - 2, &v->hex);
+		return va_parse_u64(s, n, &v->hex);
 	}
 	if (n > 2 && s[0] == '0' && s[1] == 'n') {
 		v->kind = V_DEC;
 		return va_parse_u64(s + 2, n - 2, &v->dec);
 	}
-	if (n > 1 && (s[n - 1] == 'h' || s[n - 1] == 'H') && !va_parse_hex(s, n - 1, &v->hex)) {
+	if (va_number_radix(s, n) == VA_RADIX_H && !va_parse_hex(s, n - 1, &v->hex)) {
 		v->kind = V_HEX;
 		return 0;
 	}
@@ -290,7 +314,7 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	}
 	int hex_letters = 0;
 	for (size_t i = 0; i < n; i++)
-		hex_letters |= !(s[i] >= '0' && s[i] <= '9');
+		hex_letters |= !(s[i] >= '0' && s[i] <= '9') && s[i] != '_' && s[i] != '\'';
 	if (hex_letters) {
 		v->kind = V_HEX;
 		int r = va_parse_hex(s, n, &v->hex);
@@ -304,7 +328,23 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	return v->ok_hex || v->ok_dec ? 0 : -2;
 }
 
-/* Keep one value; a field given twice begins the next listing. */
+static int same_value(const struct slot *a, const struct slot *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == V_HEX)
+		return a->hex == b->hex;
+	if (a->kind == V_DEC)
+		return a->dec == b->dec;
+	return a->ok_hex == b->ok_hex && a->ok_dec == b->ok_dec && a->hex == b->hex && a->dec == b->dec;
+}
+
+/*
+ * Keep one value.  A field given again with the same value changes nothing;
+ * with another value the later one wins, as the CPU keeps the last VMWRITE,
+ * and the user is told.  The listing's first field given again means the
+ * listing starts over: a second dump.
+ */
 static int keep(struct listing *L, enum va_field f, int high, const struct slot *v, size_t off)
 {
 	struct du_ctx *c = &L->c;
@@ -312,23 +352,47 @@ static int keep(struct listing *L, enum va_field f, int high, const struct slot 
 	if (!L->dumps) {
 		L->dumps = 1;
 		L->dump_line = du_line(c, 0);
+		L->first = f;
+		L->first_high = high;
 	}
 	if (L->dumps > 1)
 		return 0;
 	if (s->kind != V_NONE) {
-		L->dumps = 2;
-		L->repeat_line = du_line(c, off);
-		return 0;
+		if (f == L->first && high == L->first_high) {
+			L->dumps = 2;
+			L->repeat_line = du_line(c, off);
+			return 0;
+		}
+		if (same_value(s, v))
+			return 0;
+		if (!L->changed++) {
+			L->changed_line = du_line(c, off);
+			L->changed_field = f;
+		}
 	}
 	*s = *v;
 	du_where(&c->cur, off, &s->line, &s->column);
 	return 0;
 }
 
+/* A value that cannot be read: say which line, read the rest. */
+static void bad_value(struct listing *L, unsigned line, const char *what)
+{
+	size_t used = strlen(L->bad_list);
+	char item[80];
+	L->bad++;
+	snprintf(item, sizeof item, "%sline %u (%s)", used ? ", " : "", line, what);
+	if (used + strlen(item) < sizeof L->bad_list) {
+		memcpy(L->bad_list + used, item, strlen(item) + 1);
+		L->bad_shown++;
+	}
+}
+
 static int value_error(struct listing *L, size_t off, size_t len, int r)
 {
-	return du_fail(&L->c, off, r == -2 ? "'%.*s' does not fit in 64 bits" : "'%.*s' is not a number",
-		       (int)(len > 40 ? 40 : len), L->c.cur.buf + off);
+	(void)len;
+	bad_value(L, du_line(&L->c, off), r == -2 ? "does not fit in 64 bits" : "not a number");
+	return 0;
 }
 
 static int fallback(struct du_ctx *c)
@@ -349,8 +413,14 @@ static int fallback(struct du_ctx *c)
 		}
 	}
 	const char *s = c->cur.buf + kv.voff;
-	if (!kv.vlen)
-		return du_fail(c, kv.voff, "expected a number after the field name");
+	if (!kv.vlen) {
+		bad_value(L, du_line(c, kv.voff), "no number after the name");
+		return 0;
+	}
+	if (kv.more) {
+		bad_value(L, du_line(c, kv.more), "a value followed by more digits");
+		return 0;
+	}
 	if (kv.vlen == 1 && s[0] == '?')
 		return 0;   /* the state-file way of saying "not known" */
 	struct slot v;
@@ -425,12 +495,11 @@ static int value_of(struct listing *L, const struct slot *s, uint64_t *v, unsign
 		*v = s->dec;
 		return 0;
 	}
-	va_error_set(L->c.err, L->c.file, s->line, s->column, "the number does not fit in 64 bits "
-		     "read as %s", hex ? "hex" : "decimal");
+	bad_value(L, s->line, hex ? "does not fit in 64 bits read as hex" : "does not fit in 64 bits read as decimal");
 	return -1;
 }
 
-static int commit(struct listing *L)
+static void commit(struct listing *L)
 {
 	unsigned ambiguous = 0;
 	for (unsigned f = 1; f < FLD_COUNT; f++) {
@@ -439,24 +508,24 @@ static int commit(struct listing *L)
 			continue;
 		uint64_t v = 0, h = 0;
 		if (lo->kind != V_NONE && value_of(L, lo, &v, &ambiguous))
-			return -1;
+			continue;
 		if (hi->kind != V_NONE) {
 			if (value_of(L, hi, &h, &ambiguous))
-				return -1;
+				continue;
 			if (h >> 32) {
-				va_error_set(L->c.err, L->c.file, hi->line, hi->column, "the _HIGH half of "
-					     "%s does not fit in 32 bits", va_field_name((enum va_field)f));
-				return -1;
+				bad_value(L, hi->line, "a _HIGH half wider than 32 bits");
+				continue;
 			}
 			v = (v & 0xffffffffull) | h << 32;
 		}
 		unsigned bits = va_field_bits((enum va_field)f);
 		if (bits < 64 && (v >> bits)) {
 			const struct slot *at = lo->kind != V_NONE ? lo : hi;
-			va_error_set(L->c.err, L->c.file, at->line, at->column, "0x%llx does not fit in the "
-				     "%u-bit field %s", (unsigned long long)v, bits,
-				     va_field_name((enum va_field)f));
-			return -1;
+			char what[64];
+			snprintf(what, sizeof what, "0x%llx is wider than the %u-bit field",
+				 (unsigned long long)v, bits);
+			bad_value(L, at->line, what);
+			continue;
 		}
 		va_state_set_field(L->c.st, (enum va_field)f, v);
 	}
@@ -465,7 +534,6 @@ static int commit(struct listing *L)
 			ambiguous, ambiguous > 1 ? "s" : "", bare_is_hex(L) ? "hex" : "decimal",
 			L->radix.bare_hex_digits ? "other bare values have hex digits a-f"
 			: !L->radix.prefixed ? "no value is written with 0x" : "the hex values are written with 0x");
-	return 0;
 }
 
 static int read(struct va_state *st, const char *text, size_t len, const char *file,
@@ -489,8 +557,15 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 		r = -1;
 	}
 	if (!r)
-		r = commit(L);
+		commit(L);
 	if (!r) {
+		if (L->bad)
+			va_note(notes, "%u listing value%s not read (absent): %s%s", L->bad,
+				L->bad > 1 ? "s were" : " was", L->bad_list, L->bad > L->bad_shown ? ", ..." : "");
+		if (L->changed)
+			va_note(notes, "%u field%s given again with another value; the later value is read, "
+				"as the CPU keeps the last VMWRITE (first: %s at line %u)", L->changed,
+				L->changed > 1 ? "s" : "", va_field_name(L->changed_field), L->changed_line);
 		du_settle_outcome(st, notes, "listing");
 		if (L->dumps > 1)
 			va_note(notes, "a field repeats at line %u: the input holds more than one listing; "
