@@ -15,6 +15,7 @@
 	X(readers_caps) \
 	X(readers_dumps) \
 	X(readers_values) \
+	X(field_names) \
 	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];

@@ -11,6 +11,9 @@ struct va_command {
 	int (*run)(int argc, char **argv);
 };
 
+/* `fields [SUBSTRING]` (ui/cmd_fields.c). */
+int va_cmd_fields(int argc, char **argv);
+
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);
 

@@ -260,6 +260,7 @@ static const struct va_command commands[] = {
 	{ "import", "[--from KIND] [--profile P]... FILE [-o OUT]",
 	  "write what was understood as a state file", cmd_import },
 	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles },
+	{ "fields", "[SUBSTRING]", "list VMCS fields: encoding, width, area, accepted names", va_cmd_fields },
 	{ "rules", "[--json|--markdown]", "list every rule: id, SDM section, stage, condition", cmd_rules },
 	{ "explain", "ID...", "one rule in full: condition, outcome, fields, deviations", cmd_explain },
 	{ "help", "[state-file|kinds]", "this text, the state-file keys, or the input kinds", cmd_help },

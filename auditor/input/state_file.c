@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "field_names.h"
 #include "text_util.h"
 #include "readers/reader.h"
 
@@ -168,13 +169,10 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 {
 	char kb[96], vb[96];
 	uint64_t value = 0, number_key;
-	int m = va_msr_lookup(key.s, key.n);
-	if (m < 0 && va_parse_u64(key.s, key.n, &number_key) == 0) {
-		m = number_key <= 0xffffffffu ? va_msr_by_number((uint32_t)number_key) : -1;
-		if (m < 0)
-			return fail(r, key.col, "MSR %s is not a VMX capability MSR (0x480-0x493)",
-				    dup_span(key, kb, sizeof kb), NULL);
-	}
+	int m = va_msr_resolve(key.s, key.n);
+	if (m < 0 && va_parse_u64(key.s, key.n, &number_key) == 0)
+		return fail(r, key.col, "MSR %s is not a VMX capability MSR (0x480-0x493)",
+			    dup_span(key, kb, sizeof kb), NULL);
 	if (m >= 0) {
 		if (r->seen_msr & (1u << m))
 			return fail(r, key.col, "%s is given twice", va_msr_name((enum va_msr)m), NULL);
@@ -190,10 +188,9 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 		r->st->msr_present |= 1u << m;
 		return 0;
 	}
-	for (int f = 0; f < FACT_COUNT; f++) {
+	int fact = va_fact_resolve(key.s, key.n);
+	for (int f = fact; f >= 0; f = -1) {
 		const struct va_fact_info *fi = va_fact_info((enum va_fact)f);
-		if (!va_word_eq(key.s, key.n, fi->key))
-			continue;
 		if (r->seen_fact & (1u << f))
 			return fail(r, key.col, "%s is given twice", fi->key, NULL);
 		r->seen_fact |= 1u << f;
@@ -225,34 +222,28 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 	int high = 0;
 	uint64_t enc, value = 0;
 
-	if (key.n > 2 && key.s[0] == '0' && (key.s[1] == 'x' || key.s[1] == 'X')) {
-		if (va_parse_u64(key.s, key.n, &enc))
-			return fail(r, key.col, "'%s' is not a field encoding", dup_span(key, kb, sizeof kb), NULL);
-		if (enc > 0xffff)
-			return fail(r, key.col, "%s is not a 16-bit field encoding",
-				    dup_span(key, kb, sizeof kb), NULL);
-		f = va_field_by_encoding((uint16_t)(enc & ~1u));
-		high = (int)(enc & 1);
-		if (f == FLD_NONE || (high && va_field_width(f) != VA_W64))
-			return fail(r, key.col, "no VMCS field has encoding %s",
-				    dup_span(key, kb, sizeof kb), NULL);
+	struct va_name_match nm;
+	int found = va_field_resolve(key.s, key.n, &nm);
+	if (found == VA_NAME_AMBIGUOUS)
+		return fail(r, key.col, "'%s' is ambiguous: it can name %s; use the KVM name",
+			    dup_span(key, kb, sizeof kb), va_field_name(nm.field));
+	if (found == VA_NAME_FOUND) {
+		f = nm.field;
+		high = nm.high;
+	} else if (va_number_radix(key.s, key.n) != VA_RADIX_BARE && !va_parse_u64(key.s, key.n, &enc)) {
+		return fail(r, key.col, enc > 0xffff ? "%s is not a 16-bit field encoding"
+			    : "no VMCS field has encoding %s", dup_span(key, kb, sizeof kb), NULL);
+	} else if (key.n > 5 && va_word_eq(key.s + key.n - 5, 5, "_HIGH") &&
+		   va_field_resolve(key.s, key.n - 5, &nm) == VA_NAME_FOUND) {
+		return fail(r, key.col, "%s is not a 64-bit field, so it has no _HIGH half",
+			    va_field_name(nm.field), NULL);
 	} else {
-		f = va_field_lookup(key.s, key.n);
-		if (f == FLD_NONE && key.n > 5 && va_word_eq(key.s + key.n - 5, 5, "_HIGH")) {
-			f = va_field_lookup(key.s, key.n - 5);
-			high = 1;
-			if (f != FLD_NONE && va_field_width(f) != VA_W64)
-				return fail(r, key.col, "%s is not a 64-bit field, so it has no _HIGH half",
-					    va_field_name(f), NULL);
-		}
-		if (f == FLD_NONE) {
-			const char *near = va_nearest_field_name(key.s, key.n);
-			if (near)
-				return fail(r, key.col, "unknown VMCS field '%s' (did you mean %s?)",
-					    dup_span(key, kb, sizeof kb), near);
-			return fail(r, key.col, "unknown VMCS field '%s' (use a KVM field name or a "
-				    "16-bit encoding such as 0x6800)", dup_span(key, kb, sizeof kb), NULL);
-		}
+		const char *near = va_nearest_field_name(key.s, key.n);
+		if (near)
+			return fail(r, key.col, "unknown VMCS field '%s' (did you mean %s?)",
+				    dup_span(key, kb, sizeof kb), near);
+		return fail(r, key.col, "unknown VMCS field '%s' (see 'vmcs-audit fields' for every "
+			    "field and the names it is read under)", dup_span(key, kb, sizeof kb), NULL);
 	}
 	uint8_t part = high ? 2 : 1;
 	if (r->seen_field[f] & part)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../field_names.h"
 #include "../text_util.h"
 #include "dump_util.h"
 
@@ -46,144 +47,19 @@ struct listing {
 	unsigned changed, changed_line;/* a field given again with another value */
 	enum va_field changed_field;
 	unsigned bad, bad_shown;       /* values not read, with their lines */
-	char bad_list[160];
+	char bad_list[180];
 };
 
 /* ---- field names ------------------------------------------------------- */
 
-struct name {
-	const char *s;
-	size_t n;
-	enum va_field f;
-};
-
-static const struct name field_names[] = {
-#define VA_FIELD(nm, enc) { #nm, sizeof #nm - 1, FLD_##nm },
-#include "../../engine/field_list.h"
-#undef VA_FIELD
-};
-
-#define SYN(s, f) { s, sizeof s - 1, FLD_##f }
-/* Spellings other dumps and the SDM use, after prefix and suffix rules. */
-static const struct name synonyms[] = {
-	SYN("GUEST_INTERRUPTIBILITY_STATE", GUEST_INTERRUPTIBILITY_INFO),
-	SYN("GUEST_INTERRUPTIBILITY", GUEST_INTERRUPTIBILITY_INFO),
-	SYN("GUEST_PENDING_DEBUG_EXCEPTIONS", GUEST_PENDING_DBG_EXCEPTIONS),
-	SYN("GUEST_IA32_SYSENTER_CS", GUEST_SYSENTER_CS),
-	SYN("GUEST_IA32_SYSENTER_ESP", GUEST_SYSENTER_ESP),
-	SYN("GUEST_IA32_SYSENTER_EIP", GUEST_SYSENTER_EIP),
-	SYN("GUEST_VMCS_LINK_PTR", VMCS_LINK_POINTER),
-	SYN("GUEST_VMCS_LINK_POINTER", VMCS_LINK_POINTER),
-	SYN("LINK_PTR", VMCS_LINK_POINTER),
-	SYN("LINK_POINTER", VMCS_LINK_POINTER),
-	SYN("GUEST_DEBUGCTL", GUEST_IA32_DEBUGCTL),
-	SYN("GUEST_EFER", GUEST_IA32_EFER),
-	SYN("GUEST_PAT", GUEST_IA32_PAT),
-	SYN("HOST_EFER", HOST_IA32_EFER),
-	SYN("HOST_PAT", HOST_IA32_PAT),
-	SYN("HOST_SYSENTER_CS", HOST_IA32_SYSENTER_CS),
-	SYN("HOST_SYSENTER_ESP", HOST_IA32_SYSENTER_ESP),
-	SYN("HOST_SYSENTER_EIP", HOST_IA32_SYSENTER_EIP),
-	SYN("PIN_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PIN_BASED_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PIN_BASED_VM_EXECUTION_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PRIMARY_PROCESSOR_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PROC_BASED_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("SECONDARY_PROCESSOR_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("SECONDARY_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", TERTIARY_VM_EXEC_CONTROL),
-	SYN("EXIT_CONTROLS", VM_EXIT_CONTROLS),
-	SYN("ENTRY_CONTROLS", VM_ENTRY_CONTROLS),
-	SYN("VM_ENTRY_INTERRUPTION_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_ENTRY_INTERRUPTION_INFORMATION", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("ENTRY_INTERRUPT_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_ENTRY_INTR_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_EXIT_INTERRUPTION_INFO", VM_EXIT_INTR_INFO),
-	SYN("VM_EXIT_INTERRUPTION_INFORMATION", VM_EXIT_INTR_INFO),
-	SYN("EXIT_REASON", VM_EXIT_REASON),
-	SYN("VM_EXIT_QUALIFICATION", EXIT_QUALIFICATION),
-	SYN("INSTRUCTION_ERROR", VM_INSTRUCTION_ERROR),
-	SYN("IDT_VECTORING_INFO", IDT_VECTORING_INFO_FIELD),
-	SYN("EPTP", EPT_POINTER),
-	SYN("VPID", VIRTUAL_PROCESSOR_ID),
-	SYN("CR0_MASK", CR0_GUEST_HOST_MASK),
-	SYN("CR4_MASK", CR4_GUEST_HOST_MASK),
-	SYN("CR0_SHADOW", CR0_READ_SHADOW),
-	SYN("CR4_SHADOW", CR4_READ_SHADOW),
-	SYN("PREEMPTION_TIMER_VALUE", VMX_PREEMPTION_TIMER_VALUE),
-};
-
-static enum va_field lookup(const struct name *t, size_t count, const char *s, size_t n)
+/* Every scheme's name of a field (auditor/input/field_names.c). */
+static enum va_field resolve(const char *s, size_t n, int *high, int *ambiguous)
 {
-	for (size_t i = 0; i < count; i++)
-		if (t[i].n == n && !memcmp(t[i].s, s, n))
-			return t[i].f;
-	return FLD_NONE;
-}
-
-static int ends(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && !memcmp(s + n - k, suffix, k);
-}
-
-/* A name as written -> upper-case snake case ("GuestEsSelector" -> "GUEST_ES_SELECTOR"). */
-static size_t normalise(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n && k + 2 < cap; i++) {
-		char ch = s[i];
-		int upper = ch >= 'A' && ch <= 'Z';
-		if (upper && i && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'))
-		    && out[k - 1] != '_')
-			out[k++] = '_';
-		out[k++] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 'a' + 'A') : ch;
-	}
-	return k;
-}
-
-static enum va_field resolve(const char *s, size_t n, int *high)
-{
-	char u[72];
-	if (n < 3 || n > 60)
-		return FLD_NONE;
-	size_t k = normalise(s, n, u, sizeof u);
-	const char *p = u;
-	static const char *const prefixes[] = { "VMX_VMCS_", "VMCS_", "VMX_" };
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		size_t pl = strlen(prefixes[i]);
-		if (k > pl && !memcmp(p, prefixes[i], pl)) {
-			p += pl;
-			k -= pl;
-			break;
-		}
-	}
-	*high = 0;
-	if (ends(p, k, "_HIGH")) {
-		*high = 1;
-		k -= 5;
-	} else if (ends(p, k, "_FULL")) {
-		k -= 5;
-	}
-	enum va_field f = lookup(field_names, sizeof field_names / sizeof field_names[0], p, k);
-	if (f == FLD_NONE)
-		f = lookup(synonyms, sizeof synonyms / sizeof synonyms[0], p, k);
-	if (f == FLD_NONE) {
-		/* "GUEST_ES_AR", "GUEST_ES_ACCESS_RIGHTS" -> GUEST_ES_AR_BYTES */
-		char t[80];
-		size_t base = ends(p, k, "_ACCESS_RIGHTS") ? k - 14 : ends(p, k, "_AR") ? k - 3 : 0;
-		if (base && base + 9 < sizeof t) {
-			memcpy(t, p, base);
-			memcpy(t + base, "_AR_BYTES", 9);
-			f = lookup(field_names, sizeof field_names / sizeof field_names[0], t, base + 9);
-		}
-	}
-	if (f != FLD_NONE && *high && va_field_width(f) != VA_W64)
-		return FLD_NONE;
-	return f;
+	struct va_name_match m;
+	int r = va_field_resolve(s, n, &m);
+	*high = m.high;
+	*ambiguous = r == VA_NAME_AMBIGUOUS;
+	return r == VA_NAME_FOUND ? m.field : FLD_NONE;
 }
 
 /* An encoding "0x6800" (or "0x6801", the high half of a 64-bit field). */
@@ -219,6 +95,8 @@ struct kv {
 	int high;
 	size_t voff, vlen;     /* value token in the logical line (vlen 0: none yet) */
 	size_t more;           /* digits right after the value ("0xfffff804 7e0a1100"), or 0 */
+	const char *problem;   /* a recognised line whose name cannot be read, or NULL */
+	size_t name_off, name_len;
 };
 
 static size_t word(const char *b, size_t n, size_t p)
@@ -228,40 +106,113 @@ static size_t word(const char *b, size_t n, size_t p)
 	return p;
 }
 
-/* "KEY [0xENC] [=:] value": the field and where its value is; 0 if not such a line. */
+static int letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* A key that names no field but is spelt like one ("GUEST_ES_SELECTR"):
+ * reported, not taken for log noise. */
+static int field_spelling(const char *s, size_t n)
+{
+	static const char *const heads[] = { "GUEST_", "HOST_", "VMCS_", "VM_", "CTRL_" };
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		size_t k = strlen(heads[i]);
+		if (n > k + 1 && !memcmp(s, heads[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "KEY [=:] value", "KEY(0xENC) value", "0xENC KEY value" (KEY: one word or a
+ * few words with single spaces, "es selector"): the field and where its value
+ * is; 0 if not such a line.  kv->problem says why a recognised line is not
+ * read (its name is ambiguous or unknown, or the name and encoding differ).
+ */
 static int parse_kv(const char *b, size_t n, struct kv *kv)
 {
-	size_t k0 = 0, k1 = word(b, n, 0), p = k1;
-	if (k1 == k0)
-		return 0;
-	int high = 0;
-	enum va_field f = FLD_NONE;
-	if (k1 - k0 > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
-		f = by_encoding(b, k1, &high);
-	else if (name_like(b, k1))
-		f = resolve(b, k1, &high);
-	while (p < n && du_blank(b[p]))
-		p++;
-	/* NewBluePill-style "NAME 0x800:" or "NAME (0x800):" */
-	if (p < n && b[p] == '(')
-		p++;
-	if (p + 1 < n && b[p] == '0' && (b[p + 1] == 'x' || b[p + 1] == 'X')) {
-		size_t e1 = word(b, n, p);
-		int h2 = 0;
-		enum va_field g = by_encoding(b + p, e1 - p, &h2);
-		if (f == FLD_NONE) {
-			f = g;
-			high = h2;
-		}
-		p = e1;
-		if (p < n && b[p] == ')')
-			p++;
+	size_t p = 0;
+	int high = 0, he = 0, have_enc = 0;
+	enum va_field f = FLD_NONE, fe = FLD_NONE;
+	kv->problem = NULL;
+	if (n > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X')) {
+		size_t e = word(b, n, 0);
+		fe = by_encoding(b, e, &he);
+		if (fe == FLD_NONE)
+			return 0;
+		have_enc = 1;
+		p = e;
 		while (p < n && du_blank(b[p]))
 			p++;
 	}
-	if (f == FLD_NONE || p >= n || (b[p] != '=' && b[p] != ':'))
+	size_t ks = p, ke = p;
+	unsigned words = 0;
+	while (p < n && letter(b[p]) && words < 6) {
+		size_t e = p;
+		while (e < n && (du_alnum(b[e]) || b[e] == '_' || b[e] == '-'))
+			e++;
+		ke = p = e;
+		words++;
+		if (p + 1 < n && b[p] == ' ' && letter(b[p + 1]))
+			p++;
+		else
+			break;
+	}
+	if (ke == ks && !have_enc)
 		return 0;
-	p++;
+	p = ke;
+	while (p < n && du_blank(b[p]))
+		p++;
+	/* NewBluePill-style "NAME 0x800:" or "NAME (0x800):" */
+	size_t at = p;
+	if (at < n && b[at] == '(')
+		at++;
+	if (ke > ks && at + 1 < n && b[at] == '0' && (b[at + 1] == 'x' || b[at + 1] == 'X')) {
+		size_t e1 = word(b, n, at);
+		enum va_field g = by_encoding(b + at, e1 - at, &he);
+		if (g != FLD_NONE) {
+			fe = g;
+			have_enc = 1;
+			p = e1;
+			if (p < n && b[p] == ')')
+				p++;
+			while (p < n && du_blank(b[p]))
+				p++;
+		}
+	}
+	int sep = p < n && (b[p] == '=' || b[p] == ':');
+	if (!sep && !have_enc)
+		return 0;
+	if (sep)
+		p++;
+	if (ke > ks) {
+		/* one bare word must look like a name (an underscore or camelCase): "CR3 = "
+		 * in a KVM dump, "rax: " in a register dump are not listing lines */
+		if (words == 1 && !have_enc && !name_like(b + ks, ke - ks))
+			return 0;
+		int ambiguous;
+		f = resolve(b + ks, ke - ks, &high, &ambiguous);
+		if (f == FLD_NONE && !have_enc) {
+			if (ambiguous)
+				kv->problem = "a name that fits more than one field";
+			else if (field_spelling(b + ks, ke - ks))
+				kv->problem = "an unknown field name";
+			else
+				return 0;
+			kv->name_off = ks;
+			kv->name_len = ke - ks;
+		}
+		if (f != FLD_NONE && have_enc && (f != fe || high != he)) {
+			kv->problem = "the name and the encoding name different fields";
+			kv->name_off = ks;
+			kv->name_len = ke - ks;
+		}
+	}
+	if (f == FLD_NONE) {
+		f = fe;
+		high = he;
+	}
 	while (p < n && du_blank(b[p]))
 		p++;
 	kv->f = f;
@@ -379,7 +330,7 @@ static int keep(struct listing *L, enum va_field f, int high, const struct slot 
 static void bad_value(struct listing *L, unsigned line, const char *what)
 {
 	size_t used = strlen(L->bad_list);
-	char item[80];
+	char item[200];
 	L->bad++;
 	snprintf(item, sizeof item, "%sline %u (%s)", used ? ", " : "", line, what);
 	if (used + strlen(item) < sizeof L->bad_list) {
@@ -413,6 +364,14 @@ static int fallback(struct du_ctx *c)
 		}
 	}
 	const char *s = c->cur.buf + kv.voff;
+	if (kv.problem) {
+		char what[160];
+		const char *near = va_nearest_field_name(c->cur.buf + kv.name_off, kv.name_len);
+		snprintf(what, sizeof what, "%s: %.*s%s%s", kv.problem, (int)(kv.name_len > 40 ? 40 : kv.name_len),
+			 c->cur.buf + kv.name_off, near ? ", nearest " : "", near ? near : "");
+		bad_value(L, du_line(c, kv.name_off), what);
+		return 0;
+	}
 	if (!kv.vlen) {
 		bad_value(L, du_line(c, kv.voff), "no number after the name");
 		return 0;
