@@ -16,6 +16,7 @@
 	X(readers_dumps) \
 	X(readers_values) \
 	X(field_names) \
+	X(dump_stream) \
 	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];

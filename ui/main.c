@@ -12,6 +12,7 @@
 #include "../auditor/input/profiles.h"
 #include "../auditor/input/state_file.h"
 #include "../auditor/input/load.h"
+#include "../auditor/input/dump_stream.h"
 #include "../auditor/input/input.h"
 #include "../auditor/input/state_save.h"
 #include "commands.h"
@@ -127,23 +128,40 @@ static int cmd_check(int argc, char **argv)
 	for (int i = 0; i < o.nfiles; i++) {
 		const char *name = strcmp(o.files[i], "-") ? o.files[i] : "<stdin>";
 		struct va_error err = { 0 };
-		if (va_load(st, o.files[i], &o.load, notes, &err)) {
+		struct va_dump_stream *ds = va_dump_stream_open(o.files[i], &o.load, &err);
+		if (!ds) {
 			print_error(&err, name);
 			worst = EXIT_BAD_INPUT;
-			va_state_release(st);
 			continue;
 		}
-		struct va_observed observed;
-		va_audit(st, report);
-		va_observe(st, report, &observed);
-		struct va_report_input in = { name, notes, &observed };
-		if (o.json)
-			va_write_report_json(stdout, &in, report);
-		else
-			va_write_report_text(stdout, &in, report, &style);
-		if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
-			worst = EXIT_ENTRY_FAILS;
-		va_state_release(st);
+		unsigned line;
+		char dump_name[512];
+		for (int got; (got = va_dump_stream_next(ds, st, notes, &line, &err)) != 0; va_state_release(st)) {
+			/* one report a dump; several dumps are told apart by where they start */
+			unsigned k = va_dump_stream_index(ds), total = va_dump_stream_total(ds);
+			if (total > 1)
+				snprintf(dump_name, sizeof dump_name, "%s (dump %u of %u, line %u)", name, k, total, line);
+			else if (k > 1 || (!total && line > 1))
+				snprintf(dump_name, sizeof dump_name, "%s (dump %u, line %u)", name, k, line);
+			else
+				snprintf(dump_name, sizeof dump_name, "%s", name);
+			if (got < 0) {
+				print_error(&err, dump_name);
+				worst = EXIT_BAD_INPUT;
+				continue;
+			}
+			struct va_observed observed;
+			va_audit(st, report);
+			va_observe(st, report, &observed);
+			struct va_report_input in = { dump_name, notes, &observed };
+			if (o.json)
+				va_write_report_json(stdout, &in, report);
+			else
+				va_write_report_text(stdout, &in, report, &style);
+			if (report->verdict.result != VA_RESULT_SUCCESS && worst == EXIT_ENTRY_OK)
+				worst = EXIT_ENTRY_FAILS;
+		}
+		va_dump_stream_close(ds);
 	}
 	free(st);
 	free(report);

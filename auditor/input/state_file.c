@@ -404,6 +404,7 @@ int va_state_read_noted(struct va_state *st, const char *text, size_t len, const
 	r->file = file;
 	r->err = err;
 	r->notes = notes;
+	r->line = va_line_origin(text);
 	size_t pos = va_bom_length(text, len);
 	int rc = 0;
 	while (pos < len && rc == 0) {

@@ -350,8 +350,25 @@ static int fallback(struct du_ctx *c)
 {
 	struct listing *L = (struct listing *)c;
 	struct kv kv;
-	if (!parse_kv(c->cur.buf, c->cur.n, &kv))
-		return 0;
+	if (!parse_kv(c->cur.buf, c->cur.n, &kv)) {
+		/* a driver's own prefix, "myhv: GUEST_CR0 = ...": a lower-case word and ": " */
+		size_t m = 0;
+		while (m < c->cur.n && ((c->cur.buf[m] >= 'a' && c->cur.buf[m] <= 'z') ||
+					(c->cur.buf[m] >= '0' && c->cur.buf[m] <= '9') || c->cur.buf[m] == '_' ||
+					c->cur.buf[m] == '-'))
+			m++;
+		if (!m || m + 2 >= c->cur.n || c->cur.buf[m] != ':' || c->cur.buf[m + 1] != ' ')
+			return 0;
+		m += 2;
+		while (m < c->cur.n && du_blank(c->cur.buf[m]))
+			m++;
+		if (!parse_kv(c->cur.buf + m, c->cur.n - m, &kv))
+			return 0;
+		kv.voff += m;
+		kv.name_off += m;
+		if (kv.more)
+			kv.more += m;
+	}
 	if (!kv.vlen && kv.voff >= c->cur.n) {
 		/* "NAME =" with the value wrapped onto the next line */
 		struct du_mark m;

@@ -1,0 +1,215 @@
+#define _GNU_SOURCE /* memmem */
+#include "dump_stream.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "state_file.h"
+
+/* One piece holds at most this much; beyond it lines are skipped and said so. */
+#define PIECE_MAX (32u << 20)
+/* A start marker this close after one of its family continues the same dump
+ * (KVM's "VMCS ..., last attempted" header, then "*** Guest State ***"). */
+#define SAME_DUMP_LINES 8
+
+enum family { F_KVM_XEN, F_QEMU, F_HAXM, F_COUNT };
+
+static const struct {
+	const char *marker;
+	enum family family;
+	int header;            /* a dump's first line; a section marker may follow it */
+} starts[] = {
+	{ "*** Guest State ***", F_KVM_XEN, 0 },
+	{ ", last attempted VM-entry on CPU", F_KVM_XEN, 1 },
+	{ "vmentry failure (reason", F_KVM_XEN, 1 },
+	{ "Failed vm entry (exit reason", F_KVM_XEN, 1 },
+	{ "VMLAUNCH error:", F_KVM_XEN, 1 },
+	{ "VMRESUME error:", F_KVM_XEN, 1 },
+	{ "KVM: entry failed, hardware error", F_QEMU, 1 },
+	{ "VMX_PIN_CONTROLS:", F_HAXM, 1 },
+};
+
+int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
+{
+	sp->line++;
+	/* every marker holds "VM", "*** " or "KVM": most log lines are skipped by one search */
+	if (n < 12 || (!memmem(s, n, "VM", 2) && !memmem(s, n, "***", 3) && !memmem(s, n, "vm", 2)))
+		return 0;
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		if (!memmem(s, n, starts[i].marker, strlen(starts[i].marker)))
+			continue;
+		unsigned f = starts[i].family, *last = &sp->last[f];
+		int follows_header = sp->header[f] && sp->line - *last <= SAME_DUMP_LINES;
+		int split = *last && !follows_header;
+		*last = sp->line;
+		sp->header[f] = (unsigned char)starts[i].header;
+		return split;
+	}
+	return 0;
+}
+
+struct va_dump_stream {
+	FILE *f;
+	int is_stdin;
+	const char *name;
+	struct va_load_options opt;
+	struct va_dump_splitter sp;
+	unsigned total, index;
+	/* the line read past the end of the previous piece: the next one's first */
+	char *line;
+	size_t line_cap;
+	ssize_t line_len;
+	int pending, eof;
+	char *piece;
+	size_t len, cap;
+};
+
+static ssize_t next_line(struct va_dump_stream *s)
+{
+	return getline(&s->line, &s->line_cap, s->f);
+}
+
+struct va_dump_stream *va_dump_stream_open(const char *path, const struct va_load_options *opt,
+					   struct va_error *err)
+{
+	struct va_dump_stream *s = calloc(1, sizeof *s);
+	if (!s) {
+		va_error_set(err, path, 0, 0, "out of memory");
+		return NULL;
+	}
+	s->is_stdin = !strcmp(path, "-");
+	s->name = s->is_stdin ? "<stdin>" : path;
+	s->opt = *opt;
+	s->f = s->is_stdin ? stdin : fopen(path, "rb");
+	if (!s->f) {
+		va_error_set(err, path, 0, 0, "%s", strerror(errno));
+		free(s);
+		return NULL;
+	}
+	struct stat sb;
+	if (!s->is_stdin && !fstat(fileno(s->f), &sb) && S_ISREG(sb.st_mode)) {
+		/* count the dumps first, so that reports can say "dump 2 of 3" */
+		struct va_dump_splitter sp = { 0 };
+		ssize_t n;
+		s->total = 1;
+		while ((n = next_line(s)) >= 0)
+			s->total += (unsigned)va_dump_split_line(&sp, s->line, (size_t)n);
+		if (ferror(s->f) || fseek(s->f, 0, SEEK_SET)) {
+			va_error_set(err, path, 0, 0, "read error");
+			va_dump_stream_close(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+unsigned va_dump_stream_total(const struct va_dump_stream *s)
+{
+	return s->total;
+}
+
+unsigned va_dump_stream_index(const struct va_dump_stream *s)
+{
+	return s->index;
+}
+
+static int append(struct va_dump_stream *s, const char *text, size_t n)
+{
+	if (s->len + n + 1 > s->cap) {
+		size_t cap = s->cap ? s->cap : 1 << 16;
+		while (cap < s->len + n + 1)
+			cap *= 2;
+		char *p = realloc(s->piece, cap);
+		if (!p)
+			return -1;
+		s->piece = p;
+		s->cap = cap;
+	}
+	memcpy(s->piece + s->len, text, n);
+	s->len += n;
+	s->piece[s->len] = '\0';
+	return 0;
+}
+
+int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va_import_notes *notes,
+			unsigned *start_line, struct va_error *err)
+{
+	va_state_init(st);
+	notes->count = 0;
+	if (s->eof && !s->pending)
+		return 0;
+	s->len = 0;
+	unsigned first = s->sp.line + (s->pending ? 0 : 1);
+	unsigned skipped = 0, skipped_from = 0, dropped = 0, dropped_to = 0;
+	int started = 0;   /* this piece holds a dump's start marker */
+	for (;;) {
+		if (!s->pending) {
+			s->line_len = next_line(s);
+			if (s->line_len < 0) {
+				s->eof = 1;
+				break;
+			}
+			int split = va_dump_split_line(&s->sp, s->line, (size_t)s->line_len);
+			if (split && s->len) {
+				s->pending = 1;   /* the next dump's first line */
+				break;
+			}
+			started |= split || s->sp.last[F_KVM_XEN] == s->sp.line || s->sp.last[F_QEMU] == s->sp.line ||
+				   s->sp.last[F_HAXM] == s->sp.line;
+		}
+		else
+			started = 1;   /* the line that began this dump */
+		s->pending = 0;
+		if (s->len + (size_t)s->line_len > PIECE_MAX) {
+			if (!started) {
+				/* a log's lines before its first dump: keep memory bounded, say so */
+				dropped += 1;
+				dropped_to = s->sp.line - 1;
+				first = s->sp.line;
+				s->len = 0;
+			} else {
+				if (!skipped++)
+					skipped_from = s->sp.line;
+				continue;
+			}
+		}
+		if (append(s, s->line, (size_t)s->line_len)) {
+			va_error_set(err, s->name, s->sp.line, 0, "out of memory");
+			return -1;
+		}
+	}
+	if (ferror(s->f)) {
+		va_error_set(err, s->name, s->sp.line, 0, "read error");
+		s->eof = 1;
+		s->pending = 0;
+		return -1;
+	}
+	if (!s->len && s->eof && s->index)
+		return 0;
+	s->index++;
+	*start_line = first;
+	va_line_origin_set(s->piece ? s->piece : "", s->len, first - 1);
+	int rc = va_load_text(st, s->piece ? s->piece : "", s->len, s->name, &s->opt, notes, err);
+	va_line_origin_set(NULL, 0, 0);
+	if (dropped)
+		va_note(notes, "lines up to %u were not read: more than %u MiB of text before this dump",
+			dropped_to, PIECE_MAX >> 20);
+	if (skipped)
+		va_note(notes, "%u lines from line %u were not read: the dump's text exceeds %u MiB",
+			skipped, skipped_from, PIECE_MAX >> 20);
+	return rc ? -1 : 1;
+}
+
+void va_dump_stream_close(struct va_dump_stream *s)
+{
+	if (!s)
+		return;
+	if (s->f && !s->is_stdin)
+		fclose(s->f);
+	free(s->line);
+	free(s->piece);
+	free(s);
+}
