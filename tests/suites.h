@@ -17,6 +17,7 @@
 	X(readers_values) \
 	X(field_names) \
 	X(dump_stream) \
+	X(readers_prefixes) \
 	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
