@@ -53,7 +53,7 @@ int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 
 struct va_dump_stream {
 	FILE *f;
-	int is_stdin;
+	int owned;
 	const char *name;
 	struct va_load_options opt;
 	struct va_dump_splitter sp;
@@ -72,38 +72,50 @@ static ssize_t next_line(struct va_dump_stream *s)
 	return getline(&s->line, &s->line_cap, s->f);
 }
 
-struct va_dump_stream *va_dump_stream_open(const char *path, const struct va_load_options *opt,
-					   struct va_error *err)
+struct va_dump_stream *va_dump_stream_file(FILE *f, int owned, const char *name,
+					   const struct va_load_options *opt, struct va_error *err)
 {
 	struct va_dump_stream *s = calloc(1, sizeof *s);
 	if (!s) {
-		va_error_set(err, path, 0, 0, "out of memory");
+		va_error_set(err, name, 0, 0, "out of memory");
+		if (owned)
+			fclose(f);
 		return NULL;
 	}
-	s->is_stdin = !strcmp(path, "-");
-	s->name = s->is_stdin ? "<stdin>" : path;
+	s->f = f;
+	s->owned = owned;
+	s->name = name;
 	s->opt = *opt;
-	s->f = s->is_stdin ? stdin : fopen(path, "rb");
-	if (!s->f) {
-		va_error_set(err, path, 0, 0, "%s", strerror(errno));
-		free(s);
-		return NULL;
-	}
 	struct stat sb;
-	if (!s->is_stdin && !fstat(fileno(s->f), &sb) && S_ISREG(sb.st_mode)) {
+	int fd = fileno(f);
+	int seekable = fd >= 0 ? !fstat(fd, &sb) && S_ISREG(sb.st_mode) : ftell(f) >= 0;
+	if (seekable) {
 		/* count the dumps first, so that reports can say "dump 2 of 3" */
 		struct va_dump_splitter sp = { 0 };
 		ssize_t n;
+		long start = ftell(f);
 		s->total = 1;
 		while ((n = next_line(s)) >= 0)
 			s->total += (unsigned)va_dump_split_line(&sp, s->line, (size_t)n);
-		if (ferror(s->f) || fseek(s->f, 0, SEEK_SET)) {
-			va_error_set(err, path, 0, 0, "read error");
+		if (ferror(f) || start < 0 || fseek(f, start, SEEK_SET)) {
+			va_error_set(err, name, 0, 0, "read error");
 			va_dump_stream_close(s);
 			return NULL;
 		}
 	}
 	return s;
+}
+
+struct va_dump_stream *va_dump_stream_open(const char *path, const struct va_load_options *opt,
+					   struct va_error *err)
+{
+	int is_stdin = !strcmp(path, "-");
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		va_error_set(err, path, 0, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	return va_dump_stream_file(f, !is_stdin, is_stdin ? "<stdin>" : path, opt, err);
 }
 
 unsigned va_dump_stream_total(const struct va_dump_stream *s)
@@ -207,7 +219,7 @@ void va_dump_stream_close(struct va_dump_stream *s)
 {
 	if (!s)
 		return;
-	if (s->f && !s->is_stdin)
+	if (s->f && s->owned)
 		fclose(s->f);
 	free(s->line);
 	free(s->piece);

@@ -15,6 +15,8 @@
 #ifndef VA_DUMP_STREAM_H
 #define VA_DUMP_STREAM_H
 
+#include <stdio.h>
+
 #include "load.h"
 
 struct va_dump_stream;
@@ -32,6 +34,12 @@ struct va_dump_stream *va_dump_stream_open(const char *path, const struct va_loa
  */
 int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va_import_notes *notes,
 			unsigned *start_line, struct va_error *err);
+
+/* The same over an open stream (owned: closed with the stream); `name`
+ * names it in errors and must outlive the stream.  A seekable stream is
+ * counted from where it stands. */
+struct va_dump_stream *va_dump_stream_file(FILE *f, int owned, const char *name,
+					   const struct va_load_options *opt, struct va_error *err);
 
 /* Dumps in the input (counted on open; 0 when it cannot be known ahead, as
  * on a pipe), and dumps returned so far. */
