@@ -124,7 +124,30 @@ static void test_vmxcap_command_line(void)
 	free(text);
 }
 
+/* HAXM's panic line with TR's access rights, printed before its dump. */
+static void test_haxm_tr_line(void)
+{
+	size_t len;
+	char *text = sample("dumps/haxm_linux.txt", &len);
+	char *at = strstr(text, "4822 GUEST_TR_AR: 8b");
+	CU_ASSERT_FATAL(at != NULL);
+	memcpy(at, "9999 NOT_A_FIELD: 8b", 20);   /* the dump without TR's rights */
+	struct va_error err = { 0 };
+	struct va_import_notes notes = { 0 };
+	va_state_init(&a);
+	CU_ASSERT_EQUAL_FATAL(va_import(&a, text, len, "t", NULL, &err, &notes), 0);
+	CU_ASSERT_EQUAL(a.presence[FLD_GUEST_TR_AR_BYTES], VA_SET);
+	CU_ASSERT_EQUAL(a.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	int noted = 0;
+	for (unsigned i = 0; i < notes.count; i++)
+		noted |= strstr(notes.text[i], "'vcpu->tr' line 2") != NULL;
+	CU_ASSERT(noted);
+	va_state_release(&a);
+	free(text);
+}
+
 CU_TestInfo tests_readers_prefixes[] = {
+	{ "HAXM's vcpu->tr line", test_haxm_tr_line },
 	{ "listing under debug prefixes, DebugView, quoting, module names", test_listing_decorations },
 	{ "WinDbg session flattened onto one line", test_windbg_flattened },
 	{ "vmxcap title on the command's line", test_vmxcap_command_line },

@@ -29,14 +29,16 @@ static const struct {
 	{ "VMLAUNCH error:", F_KVM_XEN, 1 },
 	{ "VMRESUME error:", F_KVM_XEN, 1 },
 	{ "KVM: entry failed, hardware error", F_QEMU, 1 },
+	{ "vcpu->tr:", F_HAXM, 1 },
 	{ "VMX_PIN_CONTROLS:", F_HAXM, 1 },
 };
 
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 {
 	sp->line++;
-	/* every marker holds "VM", "*** " or "KVM": most log lines are skipped by one search */
-	if (n < 12 || (!memmem(s, n, "VM", 2) && !memmem(s, n, "***", 3) && !memmem(s, n, "vm", 2)))
+	/* every marker holds "VM", "vm", "***" or "vcpu->": most log lines fail these searches */
+	if (n < 12 || (!memmem(s, n, "VM", 2) && !memmem(s, n, "***", 3) && !memmem(s, n, "vm", 2) &&
+		       !memmem(s, n, "vcpu->", 6)))
 		return 0;
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
 		if (!memmem(s, n, starts[i].marker, strlen(starts[i].marker)))
