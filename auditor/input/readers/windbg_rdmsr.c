@@ -291,6 +291,10 @@ static int each_piece(const struct va_line *l, int (*fn)(void *ctx, const struct
 	const char *s = l->s;
 	size_t n = l->n, begin = 0;
 	int cpu;
+	/* every cut is before a prompt (with '>') or a second "msr[": most lines have neither */
+	const char *bracket = memchr(s, '[', n);
+	if (!memchr(s, '>', n) && (!bracket || !memchr(bracket + 1, '[', n - (size_t)(bracket + 1 - s))))
+		return fn(ctx, l);
 	for (size_t i = 1; i <= n; i++) {
 		int cut = i == n;
 		if (!cut && (s[i - 1] == ' ' || s[i - 1] == '\t') && s[i] != ' ' && s[i] != '\t')
