@@ -97,6 +97,12 @@ static void test_published_spellings(void)
 		CU_ASSERT_EQUAL(m.high, cases[i].high);
 	}
 	struct va_name_match m;
+	/* a name a guest and a host field share: ambiguous, with both */
+	CU_ASSERT_EQUAL(va_field_resolve("CR0", 3, &m), VA_NAME_AMBIGUOUS);
+	CU_ASSERT(m.field == FLD_GUEST_CR0 && m.other == FLD_HOST_CR0);
+	CU_ASSERT_EQUAL(va_field_resolve("IA32_EFER", 9, &m), VA_NAME_AMBIGUOUS);
+	CU_ASSERT(m.field == FLD_GUEST_IA32_EFER && m.other == FLD_HOST_IA32_EFER);
+	CU_ASSERT_EQUAL(va_field_resolve("es selector", 11, &m), VA_NAME_FOUND);   /* the guest's own */
 	CU_ASSERT_EQUAL(va_field_resolve("GUEST_ES_SELECTR", 16, &m), VA_NAME_UNKNOWN);
 	CU_ASSERT_EQUAL(va_field_resolve("0x4815", 6, &m), VA_NAME_UNKNOWN);    /* 32-bit: no high half */
 	CU_ASSERT_EQUAL(va_field_resolve("GUEST_CR0_HIGH", 14, &m), VA_NAME_UNKNOWN);
@@ -149,8 +155,6 @@ static void test_schemes_in_readers(void)
 		"es base address = 0x0\nes limit = 0xffffffff\nguest cr0 = 0x80050033\n"
 		"host tr selector = 0x40\nguest_ss_access_rights = 0xc093\n4816h = 0xa09b\n";
 	int rc = import_text(&st, state, &err, &notes, NULL);
-	if (rc)
-		fprintf(stderr, "\n  %u:%u %s", err.line, err.column, err.message);
 	CU_ASSERT_EQUAL_FATAL(rc, -1);   /* 481h given twice (as a name and a number) */
 	CU_ASSERT_EQUAL(err.line, 4);
 
@@ -183,6 +187,12 @@ static void test_schemes_in_readers(void)
 	rc = import_text(&st, "[vmcs]\nGUEST_CR0 = 0x31\nguest cr0 = 0x31\n", &err, &notes, NULL);
 	CU_ASSERT_EQUAL(rc, -1);
 	CU_ASSERT_EQUAL(err.line, 3);
+	va_state_release(&st);
+
+	/* ambiguous: both fields named */
+	rc = import_text(&st, "[vmcs]\nCR3 = 0x1000\n", &err, &notes, NULL);
+	CU_ASSERT_EQUAL(rc, -1);
+	CU_ASSERT(strstr(err.message, "ambiguous: it can name GUEST_CR3 or HOST_CR3") != NULL);
 	va_state_release(&st);
 
 	/* unknown: the nearest name; never ignored */

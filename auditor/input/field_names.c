@@ -417,6 +417,26 @@ static void add(const char *name, enum va_field f)
 	ix.used += n;
 }
 
+/* A name both a guest and a host field end in ("CR0", "IA32_EFER") fits
+ * both: it reads as ambiguous, never as one of them.  Names some field
+ * already has ("ES_SELECTOR" is the guest's short name) stay its own. */
+static void add_shared(const char *name, enum va_field guest, enum va_field host)
+{
+	char key[128];
+	size_t n = va_name_canonical(name, strlen(name), key, sizeof key);
+	if (!n || n > 255 || ix.used + n > POOL)
+		return;
+	struct slot *sl = find(key, n);
+	if (sl->key)
+		return;
+	memcpy(ix.pool + ix.used, key, n);
+	sl->key = (uint32_t)ix.used + 1;
+	sl->len = (uint8_t)n;
+	sl->field = (uint16_t)guest;
+	sl->other = (uint16_t)host;
+	ix.used += n;
+}
+
 static void build(void)
 {
 	char name[160];
@@ -430,6 +450,15 @@ static void build(void)
 				add(name, (enum va_field)f);
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		add(extra[i].name, extra[i].f);
+	for (unsigned f = 1; f < FLD_COUNT; f++) {
+		const char *g = va_field_name((enum va_field)f);
+		if (strncmp(g, "GUEST_", 6))
+			continue;
+		snprintf(name, sizeof name, "HOST_%s", g + 6);
+		enum va_field h = va_field_by_name(name, strlen(name));
+		if (h != FLD_NONE)
+			add_shared(g + 6, (enum va_field)f, h);
+	}
 }
 
 static int ends_word(const char *s, size_t n, const char *suffix)

@@ -224,9 +224,11 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 
 	struct va_name_match nm;
 	int found = va_field_resolve(key.s, key.n, &nm);
-	if (found == VA_NAME_AMBIGUOUS)
-		return fail(r, key.col, "'%s' is ambiguous: it can name %s; use the KVM name",
-			    dup_span(key, kb, sizeof kb), va_field_name(nm.field));
+	if (found == VA_NAME_AMBIGUOUS) {
+		char both[96];
+		snprintf(both, sizeof both, "%s or %s", va_field_name(nm.field), va_field_name(nm.other));
+		return fail(r, key.col, "'%s' is ambiguous: it can name %s", dup_span(key, kb, sizeof kb), both);
+	}
 	if (found == VA_NAME_FOUND) {
 		f = nm.field;
 		high = nm.high;

@@ -194,7 +194,7 @@ static int parse_kv(const char *b, size_t n, struct kv *kv)
 		int ambiguous;
 		f = resolve(b + ks, ke - ks, &high, &ambiguous);
 		if (f == FLD_NONE && !have_enc) {
-			if (ambiguous)
+			if (ambiguous && (words > 1 || memchr(b + ks, '_', ke - ks)))
 				kv->problem = "a name that fits more than one field";
 			else if (field_spelling(b + ks, ke - ks))
 				kv->problem = "an unknown field name";
@@ -597,7 +597,7 @@ static int listing_line(const char *s, size_t n)
 		struct kv kv;
 		struct slot v;
 		struct radix rx = { 0, 0 };
-		if (b < e && parse_kv(s + b, n - b, &kv) && kv.vlen &&
+		if (b < e && parse_kv(s + b, n - b, &kv) && kv.vlen && !kv.problem &&
 		    !classify(&rx, s + b + kv.voff, kv.vlen, &v))
 			return 1;
 	}
