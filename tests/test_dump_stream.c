@@ -251,7 +251,48 @@ static void test_single_input(void)
 	va_state_release(&d.first);
 }
 
+/* rdmsr output before the first of several dumps serves them all. */
+static void test_capabilities_carry(void)
+{
+	size_t a, b;
+	char *caps, *dumps;
+	struct va_error err;
+	CU_ASSERT_FATAL(va_read_input(VA_SOURCE_DIR "/tests/readers/caps/rdmsr_default_hex_full.txt", &caps, &a, &err) == 0);
+	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_two_dumps.txt", &dumps, &b, &err) == 0);
+	char *both = malloc(a + b);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(both);
+	memcpy(both, caps, a);
+	memcpy(both + a, dumps, b);
+	char *path = write_temp(both, a + b);
+	struct va_load_options opt = { 0 };
+	static struct va_state st;
+	static struct va_import_notes notes;
+	struct va_dump_stream *s = va_dump_stream_open(path, &opt, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	unsigned line, k = 0;
+	uint64_t basic = 0;
+	while (va_dump_stream_next(s, &st, &notes, &line, &err) > 0) {
+		CU_ASSERT(va_msr_known(&st, MSR_IA32_VMX_BASIC));
+		if (!k++)
+			basic = st.msr[MSR_IA32_VMX_BASIC];
+		else
+			CU_ASSERT_EQUAL(st.msr[MSR_IA32_VMX_BASIC], basic);
+		int told = 0;
+		for (unsigned i = 0; i < notes.count; i++)
+			told |= strstr(notes.text[i], "taken from the part of the input with dump 1") != NULL;
+		CU_ASSERT_EQUAL(told, k > 1);
+		va_state_release(&st);
+	}
+	CU_ASSERT_EQUAL(k, 3);
+	va_dump_stream_close(s);
+	unlink(path);
+	free(both);
+	free(caps);
+	free(dumps);
+}
+
 CU_TestInfo tests_dump_stream[] = {
+	{ "capability MSRs before the first dump serve every dump", test_capabilities_carry },
 	{ "a dmesg with three failures gives three dumps", test_three_failures },
 	{ "errors name lines of the whole input", test_error_lines_are_the_inputs },
 	{ "a dump quoted in 2 and 3 pieces reads as the whole", test_fragments_merge },

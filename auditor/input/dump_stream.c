@@ -67,6 +67,11 @@ struct va_dump_stream {
 	int pending, eof;
 	char *piece;
 	size_t len, cap;
+	/* capability MSRs and CPU facts an earlier dump's piece gave (a log's
+	 * rdmsr paste before its first failure): the same machine's for later dumps */
+	uint32_t msr_present, fact_present;
+	uint64_t msr[MSR_COUNT], fact[FACT_COUNT];
+	unsigned caps_dump;
 };
 
 static ssize_t next_line(struct va_dump_stream *s)
@@ -148,6 +153,8 @@ static int append(struct va_dump_stream *s, const char *text, size_t n)
 	return 0;
 }
 
+static void carry_capabilities(struct va_dump_stream *s, struct va_state *st, struct va_import_notes *notes);
+
 int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va_import_notes *notes,
 			unsigned *start_line, struct va_error *err)
 {
@@ -208,6 +215,8 @@ int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va
 	va_line_origin_set(s->piece ? s->piece : "", s->len, first - 1);
 	int rc = va_load_text(st, s->piece ? s->piece : "", s->len, s->name, &s->opt, notes, err);
 	va_line_origin_set(NULL, 0, 0);
+	if (!rc)
+		carry_capabilities(s, st, notes);
 	if (dropped)
 		va_note(notes, "lines up to %u were not read: more than %u MiB of text before this dump",
 			dropped_to, PIECE_MAX >> 20);
@@ -215,6 +224,55 @@ int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va
 		va_note(notes, "%u lines from line %u were not read: the dump's text exceeds %u MiB",
 			skipped, skipped_from, PIECE_MAX >> 20);
 	return rc ? -1 : 1;
+}
+
+/* Forget a note load.c made before the earlier dump's capabilities were added. */
+static void drop_note(struct va_import_notes *notes, const char *start)
+{
+	for (unsigned i = 0; i < notes->count; i++) {
+		if (strncmp(notes->text[i], start, strlen(start)))
+			continue;
+		memmove(notes->text[i], notes->text[i + 1], (notes->count - i - 1) * sizeof notes->text[0]);
+		notes->count--;
+		i--;
+	}
+}
+
+static void carry_capabilities(struct va_dump_stream *s, struct va_state *st, struct va_import_notes *notes)
+{
+	uint32_t own_msr = st->msr_present, own_fact = st->fact_present;
+	uint32_t added_msr = s->msr_present & ~own_msr, added_fact = s->fact_present & ~own_fact;
+	for (unsigned m = 0; m < MSR_COUNT; m++) {
+		if (added_msr & (1u << m))
+			st->msr[m] = s->msr[m];
+		else if (own_msr & (1u << m))
+			s->msr[m] = st->msr[m];
+	}
+	for (unsigned f = 0; f < FACT_COUNT; f++) {
+		if (added_fact & (1u << f))
+			st->fact[f] = s->fact[f];
+		else if (own_fact & (1u << f))
+			s->fact[f] = st->fact[f];
+	}
+	unsigned from = s->caps_dump;
+	if (own_msr || own_fact) {
+		s->msr_present |= own_msr;
+		s->fact_present |= own_fact;
+		s->caps_dump = s->index;
+	}
+	if (!added_msr && !added_fact)
+		return;
+	st->msr_present |= added_msr;
+	st->fact_present |= added_fact;
+	drop_note(notes, "no capability MSRs were given");
+	if (st->msr_present & (1u << MSR_IA32_VMX_BASIC))
+		drop_note(notes, "IA32_VMX_BASIC (0x480) was not given");
+	if (st->fact_present & (1u << FACT_MAXPHYADDR))
+		drop_note(notes, "maxphyaddr was not given");
+	unsigned nm = (unsigned)__builtin_popcount(added_msr), nf = (unsigned)__builtin_popcount(added_fact);
+	va_note(notes, "%u capability MSR%s and %u CPU fact%s this dump's lines lack are taken from the "
+		"part of the input with dump %u (the same log, the same machine)", nm, nm == 1 ? "" : "s",
+		nf, nf == 1 ? "" : "s", from);
 }
 
 void va_dump_stream_close(struct va_dump_stream *s)
