@@ -18,6 +18,7 @@
 	X(field_names) \
 	X(dump_stream) \
 	X(readers_prefixes) \
+	X(provenance) \
 	X(import)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];

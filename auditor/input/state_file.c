@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "field_names.h"
+#include "provenance.h"
 #include "text_util.h"
 #include "readers/reader.h"
 
@@ -38,6 +39,7 @@ void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value)
 		st->absent_count--;
 	st->field[f] = value;
 	st->presence[f] = VA_SET;
+	va_provenance_field(f);
 }
 
 void va_state_mark_absent(struct va_state *st, enum va_field f)
@@ -186,6 +188,7 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 		note_decimal(r, va_msr_name((enum va_msr)m), val, value);
 		r->st->msr[m] = value;
 		r->st->msr_present |= 1u << m;
+		va_provenance_msr((unsigned)m);
 		return 0;
 	}
 	int fact = va_fact_resolve(key.s, key.n);
@@ -208,6 +211,7 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 				    dup_span(val, vb, sizeof vb), NULL);
 		r->st->fact[f] = value;
 		r->st->fact_present |= 1u << f;
+		va_provenance_fact((unsigned)f);
 		return 0;
 	}
 	return fail(r, key.col, "unknown [cpu] key '%s' (a capability MSR name or number, or a "
@@ -418,6 +422,7 @@ int va_state_read_noted(struct va_state *st, const char *text, size_t len, const
 			rc = -1;
 			break;
 		}
+		va_provenance_line(r->line);
 		rc = read_line(r, text + pos, end - pos);
 		pos = end + 1;
 	}

@@ -11,6 +11,7 @@
 
 #include "../text_util.h"
 #include "dump_util.h"
+#include "../provenance.h"
 
 struct haxm {
 	struct du_cursor cur;
@@ -70,6 +71,7 @@ static int store(struct haxm *h, unsigned enc, uint64_t v, size_t voff, const ch
 		v = (h->st->presence[f] == VA_SET ? h->st->field[f] & 0xffffffffull : 0) | v << 32;
 	else if (va_field_width(f) == VA_W64 && (h->seen[(enc | 1) >> 3] >> ((enc | 1) & 7) & 1))
 		v = (h->st->field[f] & ~0xffffffffull) | (v & 0xffffffffull);
+	va_provenance_line(du_first_line(&h->cur));
 	va_state_set_field(h->st, f, v);
 	return 0;
 }
@@ -188,6 +190,7 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 	while (du_next(&h.cur))
 		if (!h.cur.overlong && line(&h))
 			return -1;
+	va_provenance_line(0);
 	if (!h.dumps) {
 		va_error_set(err, file, 0, 0, "no HAXM dump_vmcs() lines (\"4000 VMX_PIN_CONTROLS: 1f\") "
 			     "in the input");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "../provenance.h"
 
 void va_note(struct va_import_notes *n, const char *fmt, ...)
 {
@@ -161,6 +162,7 @@ int va_next_line(struct va_line_iter *it, struct va_line *line)
 	line->s = s;
 	line->n = n;
 	line->number = it->number;
+	va_provenance_line(it->number);
 	line->column = (unsigned)(s - start) + 1;
 	return 1;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../field_names.h"
+#include "../provenance.h"
 #include "../text_util.h"
 #include "dump_util.h"
 
@@ -503,6 +504,7 @@ static void commit(struct listing *L)
 			bad_value(L, at->line, what);
 			continue;
 		}
+		va_provenance_line(lo->kind != V_NONE ? lo->line : hi->line);
 		va_state_set_field(L->c.st, (enum va_field)f, v);
 	}
 	if (ambiguous)
