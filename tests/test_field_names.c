@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <CUnit/CUnit.h>
 
 #include "../auditor/input/field_names.h"
 #include "../auditor/input/import.h"
 #include "../auditor/input/state_file.h"
+#include "../ui/commands.h"
 #include "suites.h"
 
 static void test_every_alias_reads_back(void)
@@ -222,7 +224,48 @@ static void test_schemes_in_readers(void)
 	va_state_release(&st);
 }
 
+/* `fields SUBSTRING` output, captured. */
+static char *fields_output(const char *want, int *rc)
+{
+	static char out[16384];
+	char *argv[] = { "fields", (char *)want, NULL };
+	FILE *tmp = tmpfile();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tmp);
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	dup2(fileno(tmp), STDOUT_FILENO);
+	*rc = va_cmd_fields(2, argv);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	rewind(tmp);
+	size_t n = fread(out, 1, sizeof out - 1, tmp);
+	out[n] = '\0';
+	fclose(tmp);
+	return out;
+}
+
+static void test_fields_command(void)
+{
+	int rc;
+	char *out = fields_output("es_ar", &rc);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT(strstr(out, "GUEST_ES_AR_BYTES                0x4814  32      guest") != NULL);
+	CU_ASSERT(strstr(out, "VMCS_GUEST_ES_ACCESS_RIGHTS") != NULL);
+	CU_ASSERT(strstr(out, "Guest ES access rights") != NULL);
+	CU_ASSERT(strstr(out, "kGuestEsArBytes") != NULL);
+	CU_ASSERT(strstr(out, "GUEST_CS_AR_BYTES") == NULL);
+	/* any scheme's spelling finds the field */
+	out = fields_output("Guest ES access rights", &rc);
+	CU_ASSERT(rc == 0 && strstr(out, "GUEST_ES_AR_BYTES") != NULL);
+	out = fields_output("0x4002", &rc);
+	CU_ASSERT(rc == 0 && strstr(out, "CPU_BASED_VM_EXEC_CONTROL") != NULL);
+	out = fields_output("no-such-field-anywhere", &rc);
+	CU_ASSERT_EQUAL(rc, 2);
+}
+
 CU_TestInfo tests_field_names[] = {
+	{ "vmcs-audit fields", test_fields_command },
 	{ "every scheme's name of every field reads back", test_every_alias_reads_back },
 	{ "published spellings", test_published_spellings },
 	{ "MSR and fact spellings", test_msr_and_fact_spellings },
