@@ -291,7 +291,38 @@ static void test_capabilities_carry(void)
 	free(dumps);
 }
 
+/* A listing printed again (its first field again) is the next dump; a state
+ * file is read whole (its repeated key stays an error). */
+static void test_listings_start_over(void)
+{
+	static const char text[] = "[*] GUEST_CR0 = 0x31\n[*] GUEST_CR3 = 0x1000\nsome log noise\n"
+				   "[*] GUEST_CR0 = 0x80000031\n[*] GUEST_CR3 = 0x2000\n"
+				   "[*] GUEST_CR0 = 0x80050033\n[*] GUEST_CR3 = 0x3000\n";
+	char *path = write_temp(text, strlen(text));
+	struct dumps d;
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 3);
+	CU_ASSERT_EQUAL_FATAL(d.count, 3);
+	CU_ASSERT_EQUAL(d.line[1], 4);
+	CU_ASSERT_EQUAL(d.line[2], 6);
+	CU_ASSERT_EQUAL(d.cr0[0], 0x31);
+	CU_ASSERT_EQUAL(d.cr0[1], 0x80000031);
+	CU_ASSERT_EQUAL(d.cr0[2], 0x80050033);
+	va_state_release(&d.first);
+
+	static const char state[] = "[vmcs]\nGUEST_CR0 = 0x31\nGUEST_CR3 = 0x1000\nGUEST_CR0 = 0x31\n";
+	path = write_temp(state, strlen(state));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 1);
+	CU_ASSERT_EQUAL_FATAL(d.count, 1);
+	CU_ASSERT_EQUAL(d.rc[0], -1);
+	CU_ASSERT_EQUAL(d.err[0].line, 4);
+}
+
 CU_TestInfo tests_dump_stream[] = {
+	{ "listings that start over are separate dumps", test_listings_start_over },
 	{ "capability MSRs before the first dump serve every dump", test_capabilities_carry },
 	{ "a dmesg with three failures gives three dumps", test_three_failures },
 	{ "errors name lines of the whole input", test_error_lines_are_the_inputs },

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "state_file.h"
+#include "readers/reader.h"
 
 /* One piece holds at most this much; beyond it lines are skipped and said so. */
 #define PIECE_MAX (32u << 20)
@@ -33,9 +34,48 @@ static const struct {
 	{ "VMX_PIN_CONTROLS:", F_HAXM, 1 },
 };
 
+/*
+ * A generic listing (GUEST_CR0 = ... lines) has no start marker: it starts
+ * over when its first field comes again (the next failure prints the same
+ * list).  Only in inputs without the dump formats' markers.
+ */
+static int split_listing(struct va_dump_splitter *sp, const char *s, size_t n)
+{
+	struct va_line_iter it;
+	struct va_line l;
+	enum va_field f;
+	int high;
+	/* a state file ("[vmcs]") is read whole: a key given twice there is an error */
+	size_t b = 0;
+	while (b < n && (s[b] == ' ' || s[b] == '\t'))
+		b++;
+	if (b < n && s[b] == '[' && !sp->list_first) {
+		size_t e = b + 1;
+		while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+			e++;
+		if (e > b + 1 && e < n && s[e] == ']') {
+			sp->markers++;
+			return 0;
+		}
+	}
+	if (!memchr(s, '=', n) && !memchr(s, ':', n))
+		return 0;
+	va_lines_begin(&it, s, n);
+	if (!va_next_line(&it, &l) || !va_listing_line_field(l.s, l.n, &f, &high))
+		return 0;
+	unsigned key = 1 + 2 * (unsigned)f + (unsigned)high;
+	if (!sp->list_first) {
+		sp->list_first = key;
+		return 0;
+	}
+	return key == sp->list_first;
+}
+
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 {
 	sp->line++;
+	if (!sp->markers && n && split_listing(sp, s, n))
+		return 1;
 	/* every marker holds "VM", "vm", "***" or "vcpu->": most log lines fail these searches */
 	if (n < 12 || (!memmem(s, n, "VM", 2) && !memmem(s, n, "***", 3) && !memmem(s, n, "vm", 2) &&
 		       !memmem(s, n, "vcpu->", 6)))
@@ -43,6 +83,7 @@ int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
 		if (!memmem(s, n, starts[i].marker, strlen(starts[i].marker)))
 			continue;
+		sp->markers++;
 		unsigned f = starts[i].family, *last = &sp->last[f];
 		int follows_header = sp->header[f] && sp->line - *last <= SAME_DUMP_LINES;
 		int split = *last && !follows_header;

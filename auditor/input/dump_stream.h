@@ -53,6 +53,8 @@ struct va_dump_splitter {
 	unsigned line;                /* lines seen */
 	unsigned last[4];             /* line of the latest start marker of each family, 0 none */
 	unsigned char header[4];      /* that marker was a dump's header line */
+	unsigned markers;             /* lines with a dump marker: then listings are not split */
+	unsigned list_first;          /* 1 + the first field of the current listing (x2, +1 high), 0 none */
 };
 /* 1 if a new dump begins at this line (it starts the next piece). */
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n);

@@ -559,6 +559,16 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 	return r;
 }
 
+int va_listing_line_field(const char *s, size_t n, enum va_field *f, int *high)
+{
+	struct kv kv;
+	if (!parse_kv(s, n, &kv) || !kv.vlen || kv.problem || kv.more)
+		return 0;
+	*f = kv.f;
+	*high = kv.high;
+	return 1;
+}
+
 /* Start of the key that ends at s[e): a word, or a name before "0x800" / "(0x800". */
 static size_t key_start(const char *s, size_t e)
 {

@@ -83,6 +83,10 @@ static inline void va_lines_begin(struct va_line_iter *it, const char *text, siz
 /* The next line, undecorated; 0 at the end of the text. */
 int va_next_line(struct va_line_iter *it, struct va_line *line);
 
+/* A generic listing's line "NAME = value" (readers/listing.c): 1 and the
+ * field it sets, else 0.  The dump stream splits listings that start over. */
+int va_listing_line_field(const char *s, size_t n, enum va_field *f, int *high);
+
 /* Does the text contain `needle` (case-sensitive) anywhere? */
 int va_text_has(const char *text, size_t len, const char *needle);
 
