@@ -190,8 +190,9 @@ static int parse_kv(const char *b, size_t n, struct kv *kv)
 	if (ke > ks) {
 		/* one bare word must look like a name (an underscore or camelCase): "CR3 = "
 		 * in a KVM dump, "rax: " in a register dump are not listing lines */
-		if (words == 1 && !have_enc && !name_like(b + ks, ke - ks))
-			return 0;
+		if (words == 1 && !have_enc && (!name_like(b + ks, ke - ks) ||
+						(ke - ks < 5 && !memchr(b + ks, '_', ke - ks))))
+			return 0;   /* also "rIP:" of every KVM log line: no field name is that short */
 		int ambiguous;
 		f = resolve(b + ks, ke - ks, &high, &ambiguous);
 		if (f == FLD_NONE && !have_enc) {
