@@ -26,7 +26,12 @@
 	X(fix) \
 	X(missing_inputs) \
 	X(suspects) \
-	X(wizard)
+	X(wizard) \
+	X(readers_values) \
+	X(field_names) \
+	X(dump_stream) \
+	X(readers_prefixes) \
+	X(provenance)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

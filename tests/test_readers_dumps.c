@@ -809,9 +809,6 @@ static const struct bad bad_cases[] = {
 	  2, 28, "is not a number" },
 	{ "haxm", "haxm_warning: 4000 VMX_PIN_CONTROLS: 1fzz\n", 1, 38, "'1fzz' is not a hex number" },
 	{ "haxm", "haxm_warning: 4000 VMX_PIN_CONTROLS: 1ffffffff\n", 1, 38, "does not fit" },
-	{ "listing", "GUEST_CR0 = 0xzz\n", 1, 13, "not a number" },
-	{ "listing", "x\nGUEST_CS_SELECTOR = 0x10000\n", 2, 21, "16-bit field GUEST_CS_SELECTOR" },
-	{ "listing", "GUEST_CR0 = (null)\n", 1, 13, "expected a number" },
 };
 
 static void test_errors_point_at_the_value(void)

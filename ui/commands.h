@@ -34,6 +34,8 @@ void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const char *s
 /* Forget the exit-information fields (the outcome of the attempt before a
  * repair); how many held a value. */
 unsigned va_fix_drop_exit_info(struct va_state *st);
+/* `fields [SUBSTRING]` (ui/cmd_fields.c). */
+int va_cmd_fields(int argc, char **argv);
 
 /* The [cpu] and [entry] keys of the state-file format, from the tables. */
 void va_write_state_file_help(FILE *out);

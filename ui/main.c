@@ -13,6 +13,7 @@
 #include "../auditor/input/profiles.h"
 #include "../auditor/input/state_file.h"
 #include "../auditor/input/load.h"
+#include "../auditor/input/dump_stream.h"
 #include "../auditor/input/input.h"
 #include "../auditor/input/state_save.h"
 #include "../auditor/report/rule_match.h"
@@ -151,27 +152,49 @@ static int cmd_check(int argc, char **argv)
 		struct va_error err = { 0 };
 		if (!strcmp(o.files[i], "-") && isatty(STDIN_FILENO))
 			fprintf(stderr, "vmcs-audit: reading standard input: paste, then Ctrl-D\n");
-		if (va_load(st, o.files[i], &o.load, notes, &err) || va_require_vmcs(st, name, &err)) {
+		struct va_dump_stream *ds = va_dump_stream_open(o.files[i], &o.load, &err);
+		if (!ds) {
 			print_error(&err, name);
 			if (o.json)
 				va_write_error_json(stdout, name, &err);
 			worst = EXIT_BAD_INPUT;
-			va_state_release(st);
 			continue;
 		}
-		struct va_observed observed;
-		va_audit(st, report);
-		va_observe(st, report, &observed);
-		struct va_report_input in = { .file = name, .notes = notes, .observed = &observed, .state = st };
-		if (o.json)
-			va_write_report_json(stdout, &in, report);
-		else
-			va_write_report_text(stdout, &in, report, &style);
-		int rc = report->verdict.result == VA_RESULT_SUCCESS ? EXIT_ENTRY_OK
-			 : report->verdict.result == VA_RESULT_INCONCLUSIVE ? EXIT_INCONCLUSIVE : EXIT_ENTRY_FAILS;
-		if (worst == EXIT_ENTRY_OK || (worst == EXIT_INCONCLUSIVE && rc == EXIT_ENTRY_FAILS))
-			worst = rc;
-		va_state_release(st);
+		unsigned line;
+		char dump_name[512];
+		for (int got; (got = va_dump_stream_next(ds, st, notes, &line, &err)) != 0; va_state_release(st)) {
+			/* one report a dump; several dumps are told apart by where they start */
+			unsigned n = va_dump_stream_index(ds), total = va_dump_stream_total(ds);
+			if (total > 1)
+				snprintf(dump_name, sizeof dump_name, "%s (dump %u of %u, line %u)", name, n, total, line);
+			else if (n > 1 || (!total && line > 1))
+				snprintf(dump_name, sizeof dump_name, "%s (dump %u, line %u)", name, n, line);
+			else
+				snprintf(dump_name, sizeof dump_name, "%s", name);
+			if (got < 0 || va_require_vmcs(st, dump_name, &err)) {
+				print_error(&err, dump_name);
+				if (o.json)
+					va_write_error_json(stdout, dump_name, &err);
+				worst = EXIT_BAD_INPUT;
+				continue;
+			}
+			struct va_observed observed;
+			va_audit(st, report);
+			va_observe(st, report, &observed);
+			struct va_report_input in = {
+				.file = dump_name, .notes = notes, .observed = &observed, .state = st,
+			};
+			if (o.json)
+				va_write_report_json(stdout, &in, report);
+			else
+				va_write_report_text(stdout, &in, report, &style);
+			int rc = report->verdict.result == VA_RESULT_SUCCESS ? EXIT_ENTRY_OK
+				 : report->verdict.result == VA_RESULT_INCONCLUSIVE ? EXIT_INCONCLUSIVE
+										     : EXIT_ENTRY_FAILS;
+			if (worst == EXIT_ENTRY_OK || (worst == EXIT_INCONCLUSIVE && rc == EXIT_ENTRY_FAILS))
+				worst = rc;
+		}
+		va_dump_stream_close(ds);
 	}
 	free(st);
 	free(report);
@@ -365,6 +388,8 @@ static const struct va_command commands[] = {
 	{ "fix", "[--profile P]... FILE [-o OUT|--in-place] [--dry-run] [--json]",
 	  "repair what is mechanical, list what needs a decision", cmd_fix, NULL },
 	{ "profiles", "[SUBSTRING]", "list the built-in CPU profiles with their sources", cmd_profiles, NULL },
+	{ "fields", "[SUBSTRING]", "list VMCS fields: encoding, width, area, accepted names", va_cmd_fields,
+	  NULL },
 	{ "rules", "[--json|--markdown] [SUBSTRING]",
 	  "list the rules (those whose id, SDM section, stage or condition contains SUBSTRING)", cmd_rules, NULL },
 	{ "explain", "ID|PREFIX...", "one rule in full (any case); a prefix lists the rules it starts",

@@ -1,6 +1,11 @@
 #include "import.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "profiles.h"
+#include "provenance.h"
+#include "text_util.h"
 
 /* VMCS dumps list what their tool printed; everything else is absent,
  * not zero (a state file's unwritten field, by contrast, is 0). */
@@ -19,6 +24,14 @@ int va_import(struct va_state *st, const char *text, size_t len, const char *fil
 {
 	size_t n;
 	const struct va_reader *const *readers = va_readers(&n);
+	/* a built-in profile is named so in the provenance of its values */
+	char source[200];
+	snprintf(source, sizeof source, "%s%s", va_profile_find(file) && kind && !strcmp(kind, "state") ?
+		 "profile " : "", file);
+	va_provenance_source(source);
+	size_t bom = va_bom_length(text, len);
+	text += bom;
+	len -= bom;
 
 	if (kind) {
 		const struct va_reader *r = va_reader_by_kind(kind);

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "field_names.h"
+#include "provenance.h"
 #include "text_util.h"
+#include "readers/reader.h"
 
 enum section { SEC_NONE, SEC_CPU, SEC_VMCS, SEC_MEMORY, SEC_ENTRY };
 
@@ -24,6 +27,10 @@ struct reader {
 	/* keys seen in this text, to reject duplicates */
 	uint8_t seen_field[FLD_COUNT];      /* bit 0 low half/whole, bit 1 high half */
 	uint32_t seen_msr, seen_fact, seen_entry;
+	/* values written as bare decimal numbers, for "About the input" */
+	struct va_import_notes *notes;
+	unsigned decimals, decimals_shown;
+	char decimal_list[200];
 };
 
 void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value)
@@ -32,6 +39,7 @@ void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value)
 		st->absent_count--;
 	st->field[f] = value;
 	st->presence[f] = VA_SET;
+	va_provenance_field(f);
 }
 
 void va_state_mark_absent(struct va_state *st, enum va_field f)
@@ -79,7 +87,7 @@ void va_state_release(struct va_state *st)
 
 static int fail(struct reader *r, unsigned col, const char *fmt, const char *a, const char *b)
 {
-	char msg[256];
+	char msg[512];
 	snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
 	va_error_set(r->err, r->file, r->line, col, "%s", msg);
 	return -1;
@@ -119,25 +127,54 @@ static int number(struct reader *r, struct span v, uint64_t *out)
 {
 	char buf[96];
 	int rc = va_parse_u64(v.s, v.n, out);
-	if (rc == -1)
+	if (rc == -1) {
+		/* "0xfffff804 7e0a1100": one value cut in two, not a value and noise */
+		const char *gap = memchr(v.s, ' ', v.n);
+		if (!gap)
+			gap = memchr(v.s, '\t', v.n);
+		if (gap)
+			return fail(r, v.col + (unsigned)(gap - v.s), "'%s' is a number followed by more "
+				    "digits: write one value (hex as 0x...)", dup_span(v, buf, sizeof buf), NULL);
 		return fail(r, v.col, "'%s' is not a number (write hex as 0x..., or decimal)",
 			    dup_span(v, buf, sizeof buf), NULL);
+	}
 	if (rc == -2)
 		return fail(r, v.col, "'%s' does not fit in 64 bits", dup_span(v, buf, sizeof buf), NULL);
+	/* "0040" is octal to C and hex in every dump: no reading is safe */
+	if (va_number_radix(v.s, v.n) == VA_RADIX_BARE && v.n > 1 && v.s[0] == '0')
+		return fail(r, v.col, "'%s' is ambiguous (a leading zero: hex in dumps, octal in C); "
+			    "write 0x%s for hex or drop the leading zeros for decimal",
+			    dup_span(v, buf, sizeof buf), buf);
 	return 0;
+}
+
+/* A register value given as a bare decimal number is read as decimal (the
+ * format says so) but listed with its hex, so that a hex value pasted without
+ * its 0x ("GUEST_CR0 = 80050033") does not pass unnoticed.  Below 10 both
+ * readings agree. */
+static void note_decimal(struct reader *r, const char *name, struct span v, uint64_t value)
+{
+	if (va_number_radix(v.s, v.n) != VA_RADIX_BARE || value < 10)
+		return;
+	r->decimals++;
+	size_t used = strlen(r->decimal_list);
+	char item[96];
+	snprintf(item, sizeof item, "%s%s = %.*s (0x%llx) at line %u", used ? ", " : "", name,
+		 (int)(v.n > 24 ? 24 : v.n), v.s, (unsigned long long)value, r->line);
+	if (used + strlen(item) < sizeof r->decimal_list) {
+		memcpy(r->decimal_list + used, item, strlen(item) + 1);
+		r->decimals_shown++;
+	}
 }
 
 static int read_cpu(struct reader *r, struct span key, struct span val)
 {
 	char kb[96], vb[96];
 	uint64_t value = 0, number_key;
-	int m = va_msr_lookup(key.s, key.n);
-	if (m < 0 && va_parse_u64(key.s, key.n, &number_key) == 0) {
-		m = number_key <= 0xffffffffu ? va_msr_by_number((uint32_t)number_key) : -1;
-		if (m < 0)
-			return fail(r, key.col, "MSR %s is not a VMX capability MSR (0x480-0x493)",
-				    dup_span(key, kb, sizeof kb), NULL);
-	}
+	int m = va_msr_resolve(key.s, key.n);
+	if (m < 0 && va_parse_u64(key.s, key.n, &number_key) == 0)
+		return fail(r, key.col, "MSR %s is not a VMX capability MSR (0x480-0x493)",
+			    dup_span(key, kb, sizeof kb), NULL);
 	if (m >= 0) {
 		if (r->seen_msr & (1u << m))
 			return fail(r, key.col, "%s is given twice", va_msr_name((enum va_msr)m), NULL);
@@ -148,14 +185,15 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 		}
 		if (number(r, val, &value))
 			return -1;
+		note_decimal(r, va_msr_name((enum va_msr)m), val, value);
 		r->st->msr[m] = value;
 		r->st->msr_present |= 1u << m;
+		va_provenance_msr((unsigned)m);
 		return 0;
 	}
-	for (int f = 0; f < FACT_COUNT; f++) {
+	int fact = va_fact_resolve(key.s, key.n);
+	for (int f = fact; f >= 0; f = -1) {
 		const struct va_fact_info *fi = va_fact_info((enum va_fact)f);
-		if (!va_word_eq(key.s, key.n, fi->key))
-			continue;
 		if (r->seen_fact & (1u << f))
 			return fail(r, key.col, "%s is given twice", fi->key, NULL);
 		r->seen_fact |= 1u << f;
@@ -173,6 +211,7 @@ static int read_cpu(struct reader *r, struct span key, struct span val)
 				    dup_span(val, vb, sizeof vb), NULL);
 		r->st->fact[f] = value;
 		r->st->fact_present |= 1u << f;
+		va_provenance_fact((unsigned)f);
 		return 0;
 	}
 	return fail(r, key.col, "unknown [cpu] key '%s' (a capability MSR name or number, or a "
@@ -187,34 +226,30 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 	int high = 0;
 	uint64_t enc, value = 0;
 
-	if (key.n > 2 && key.s[0] == '0' && (key.s[1] == 'x' || key.s[1] == 'X')) {
-		if (va_parse_u64(key.s, key.n, &enc))
-			return fail(r, key.col, "'%s' is not a field encoding", dup_span(key, kb, sizeof kb), NULL);
-		if (enc > 0xffff)
-			return fail(r, key.col, "%s is not a 16-bit field encoding",
-				    dup_span(key, kb, sizeof kb), NULL);
-		f = va_field_by_encoding((uint16_t)(enc & ~1u));
-		high = (int)(enc & 1);
-		if (f == FLD_NONE || (high && va_field_width(f) != VA_W64))
-			return fail(r, key.col, "no VMCS field has encoding %s",
-				    dup_span(key, kb, sizeof kb), NULL);
+	struct va_name_match nm;
+	int found = va_field_resolve(key.s, key.n, &nm);
+	if (found == VA_NAME_AMBIGUOUS) {
+		char both[96];
+		snprintf(both, sizeof both, "%s or %s", va_field_name(nm.field), va_field_name(nm.other));
+		return fail(r, key.col, "'%s' is ambiguous: it can name %s", dup_span(key, kb, sizeof kb), both);
+	}
+	if (found == VA_NAME_FOUND) {
+		f = nm.field;
+		high = nm.high;
+	} else if (va_number_radix(key.s, key.n) != VA_RADIX_BARE && !va_parse_u64(key.s, key.n, &enc)) {
+		return fail(r, key.col, enc > 0xffff ? "%s is not a 16-bit field encoding"
+			    : "no VMCS field has encoding %s", dup_span(key, kb, sizeof kb), NULL);
+	} else if (key.n > 5 && va_word_eq(key.s + key.n - 5, 5, "_HIGH") &&
+		   va_field_resolve(key.s, key.n - 5, &nm) == VA_NAME_FOUND) {
+		return fail(r, key.col, "%s is not a 64-bit field, so it has no _HIGH half",
+			    va_field_name(nm.field), NULL);
 	} else {
-		f = va_field_lookup(key.s, key.n);
-		if (f == FLD_NONE && key.n > 5 && va_word_eq(key.s + key.n - 5, 5, "_HIGH")) {
-			f = va_field_lookup(key.s, key.n - 5);
-			high = 1;
-			if (f != FLD_NONE && va_field_width(f) != VA_W64)
-				return fail(r, key.col, "%s is not a 64-bit field, so it has no _HIGH half",
-					    va_field_name(f), NULL);
-		}
-		if (f == FLD_NONE) {
-			const char *near = va_nearest_field_name(key.s, key.n);
-			if (near)
-				return fail(r, key.col, "unknown VMCS field '%s' (did you mean %s?)",
-					    dup_span(key, kb, sizeof kb), near);
-			return fail(r, key.col, "unknown VMCS field '%s' (use a KVM field name or a "
-				    "16-bit encoding such as 0x6800)", dup_span(key, kb, sizeof kb), NULL);
-		}
+		const char *near = va_nearest_field_name(key.s, key.n);
+		if (near)
+			return fail(r, key.col, "unknown VMCS field '%s' (did you mean %s?)",
+				    dup_span(key, kb, sizeof kb), near);
+		return fail(r, key.col, "unknown VMCS field '%s' (see 'vmcs-audit fields' for every "
+			    "field and the names it is read under)", dup_span(key, kb, sizeof kb), NULL);
 	}
 	uint8_t part = high ? 2 : 1;
 	if (r->seen_field[f] & part)
@@ -227,6 +262,7 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 	}
 	if (number(r, val, &value))
 		return -1;
+	note_decimal(r, va_field_name(f), val, value);
 	unsigned bits = high ? 32 : va_field_bits(f);
 	if (bits < 64 && (value >> bits))
 		return fail(r, val.col, "%s does not fit in %s", dup_span(val, vb, sizeof vb),
@@ -362,8 +398,8 @@ static int read_line(struct reader *r, const char *s, size_t n)
 	}
 }
 
-int va_state_read(struct va_state *st, const char *text, size_t len, const char *file,
-		  struct va_error *err)
+int va_state_read_noted(struct va_state *st, const char *text, size_t len, const char *file,
+			struct va_error *err, struct va_import_notes *notes)
 {
 	struct reader *r = calloc(1, sizeof *r);
 	if (!r) {
@@ -373,7 +409,9 @@ int va_state_read(struct va_state *st, const char *text, size_t len, const char 
 	r->st = st;
 	r->file = file;
 	r->err = err;
-	size_t pos = 0;
+	r->notes = notes;
+	r->line = va_line_origin(text);
+	size_t pos = va_bom_length(text, len);
 	int rc = 0;
 	while (pos < len && rc == 0) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -384,9 +422,20 @@ int va_state_read(struct va_state *st, const char *text, size_t len, const char 
 			rc = -1;
 			break;
 		}
+		va_provenance_line(r->line);
 		rc = read_line(r, text + pos, end - pos);
 		pos = end + 1;
 	}
+	if (!rc && r->decimals)
+		va_note(notes, "%u value%s given in decimal (read as decimal; write 0x for hex): %s%s",
+			r->decimals, r->decimals > 1 ? "s" : "", r->decimal_list,
+			r->decimals > r->decimals_shown ? ", ..." : "");
 	free(r);
 	return rc;
+}
+
+int va_state_read(struct va_state *st, const char *text, size_t len, const char *file,
+		  struct va_error *err)
+{
+	return va_state_read_noted(st, text, len, file, err, NULL);
 }

@@ -21,6 +21,12 @@
 int va_state_read(struct va_state *st, const char *text, size_t len, const char *file,
 		  struct va_error *err);
 
+/* The same, telling in `notes` what the user should know about the input
+ * (values given in decimal, with their hex). */
+struct va_import_notes;
+int va_state_read_noted(struct va_state *st, const char *text, size_t len, const char *file,
+			struct va_error *err, struct va_import_notes *notes);
+
 /* Free what the readers allocated for `st` (its memory array) and re-init. */
 void va_state_release(struct va_state *st);
 

@@ -20,16 +20,26 @@ int va_hex_digit(int c)
 	return (int)hex_value1[(unsigned char)c] - 1;
 }
 
+/* A digit separator: WinDbg's backtick, C++14's ', and the _ of Rust, Python
+ * and Intel's manuals.  Only between two digits: "_80" or "80__" is no number. */
+static int separator(const char *s, size_t n, size_t i)
+{
+	if (s[i] != '`' && s[i] != '_' && s[i] != '\'')
+		return 0;
+	return i > 0 && i + 1 < n && va_hex_digit(s[i - 1]) >= 0 && va_hex_digit(s[i + 1]) >= 0 ? 1 : -1;
+}
+
 int va_parse_hex(const char *s, size_t n, uint64_t *out)
 {
 	uint64_t v = 0;
 	size_t digits = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '`')
-			continue;
 		int d = va_hex_digit((unsigned char)s[i]);
-		if (d < 0)
+		if (d < 0) {
+			if (separator(s, n, i) > 0)
+				continue;
 			return -1;
+		}
 		if (v >> 60)
 			return -2;
 		v = (v << 4) | (uint64_t)d;
@@ -41,23 +51,52 @@ int va_parse_hex(const char *s, size_t n, uint64_t *out)
 	return 0;
 }
 
-int va_parse_u64(const char *s, size_t n, uint64_t *out)
+enum va_radix va_number_radix(const char *s, size_t n)
 {
 	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		return va_parse_hex(s + 2, n - 2, out);
+		return VA_RADIX_0X;
+	/* Intel's suffix: "80050033h" (a leading digit, as in assembler) */
+	if (n >= 2 && (s[n - 1] == 'h' || s[n - 1] == 'H') && s[0] >= '0' && s[0] <= '9')
+		return VA_RADIX_H;
 	if (memchr(s, '`', n))
+		return VA_RADIX_BACKTICK;
+	return VA_RADIX_BARE;
+}
+
+int va_parse_u64(const char *s, size_t n, uint64_t *out)
+{
+	switch (va_number_radix(s, n)) {
+	case VA_RADIX_0X:
+		/* "0x40h": both marks of hex at once, still hex */
+		if (n > 3 && (s[n - 1] == 'h' || s[n - 1] == 'H'))
+			n--;
+		return va_parse_hex(s + 2, n - 2, out);
+	case VA_RADIX_H:
+		return va_parse_hex(s, n - 1, out);
+	case VA_RADIX_BACKTICK:
 		return va_parse_hex(s, n, out);
+	case VA_RADIX_BARE:
+		break;
+	}
 	if (!n)
 		return -1;
 	uint64_t v = 0;
+	size_t digits = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		if (s[i] < '0' || s[i] > '9') {
+			if ((s[i] == '_' || s[i] == '\'') && i > 0 && i + 1 < n && s[i - 1] >= '0' &&
+			    s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+				continue;
 			return -1;
+		}
 		unsigned d = (unsigned)(s[i] - '0');
 		if (v > (UINT64_MAX - d) / 10)
 			return -2;
 		v = v * 10 + d;
+		digits++;
 	}
+	if (!digits)
+		return -1;
 	*out = v;
 	return 0;
 }

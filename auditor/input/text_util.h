@@ -11,13 +11,30 @@
  * may be negative is taken as its byte). */
 int va_hex_digit(int c);
 
-/* Parse a whole token as a number: 0x-hex (backtick separators allowed, as
- * WinDbg prints them), a hex token containing a backtick, or decimal.
+/* How a number token says its radix. */
+enum va_radix {
+	VA_RADIX_BARE,         /* digits alone: decimal (state files), format-defined in dumps */
+	VA_RADIX_0X,           /* 0x8005_0033, 0x40h */
+	VA_RADIX_H,            /* Intel's 80050033h (leading digit) */
+	VA_RADIX_BACKTICK,     /* WinDbg's 00000000`80050033 */
+};
+enum va_radix va_number_radix(const char *s, size_t n);
+
+/* Parse a whole token as a number: hex when va_number_radix says so,
+ * otherwise decimal.  Digit separators (` _ ') are allowed between digits.
  * 0 on success, -1 if it is not a number, -2 if it does not fit 64 bits. */
 int va_parse_u64(const char *s, size_t n, uint64_t *out);
 
-/* Parse hex digits (no prefix; backticks skipped).  Same returns. */
+/* Parse hex digits (no prefix; separators skipped).  Same returns. */
 int va_parse_hex(const char *s, size_t n, uint64_t *out);
+
+/* 3 if the text begins with a UTF-8 byte-order mark (editors on Windows
+ * write one), else 0: every input skips it. */
+static inline size_t va_bom_length(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbb &&
+	       (unsigned char)s[2] == 0xbf ? 3 : 0;
+}
 
 /* Case-insensitive comparison of s[0..n) with a NUL-terminated word. */
 int va_word_eq(const char *s, size_t n, const char *word);

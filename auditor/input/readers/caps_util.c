@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "../provenance.h"
+
 void va_msr_recorder_init(struct va_msr_recorder *r, struct va_state *st, const char *file,
 			  struct va_error *err, struct va_import_notes *notes)
 {
@@ -18,6 +20,7 @@ void va_msr_put(struct va_state *st, enum va_msr m, uint64_t v)
 {
 	st->msr[m] = v;
 	st->msr_present |= 1u << m;
+	va_provenance_msr((unsigned)m);
 }
 
 const struct va_msr_origin *va_msr_earlier(const struct va_msr_recorder *r, int m)

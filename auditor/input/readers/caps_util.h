@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "reader.h"
+#include "../provenance.h"
 
 /* Where the value of one MSR came from. */
 struct va_msr_origin {
@@ -97,6 +98,7 @@ static inline int va_each_line(const char *text, size_t len,
 		if (rc)
 			return rc;
 	}
+	va_provenance_line(0);   /* values a reader derives after the last line */
 	return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "dump_util.h"
+#include "../provenance.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -714,6 +715,7 @@ int du_set(struct du_ctx *c, enum va_field f, uint64_t v, size_t off)
 	if (bits < 64 && (v >> bits))
 		return du_fail(c, off, "0x%llx does not fit in the %u-bit field %s",
 			       (unsigned long long)v, bits, va_field_name(f));
+	va_provenance_line(du_line(c, off));
 	va_state_set_field(c->st, f, v);
 	c->fields_set++;
 	return 0;
@@ -947,6 +949,7 @@ int du_run(struct du_ctx *c)
 				break;
 		}
 	}
+	va_provenance_line(0);   /* what readers derive after the last line has no line of its own */
 	return 0;
 }
 

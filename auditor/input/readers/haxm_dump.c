@@ -11,6 +11,7 @@
 
 #include "../text_util.h"
 #include "dump_util.h"
+#include "../provenance.h"
 
 struct haxm {
 	struct du_cursor cur;
@@ -20,6 +21,8 @@ struct haxm {
 	unsigned dumps, dump_line;
 	unsigned unknown, unknown_line, unknown_enc;
 	unsigned cut, cut_line;
+	unsigned tr_line;          /* "vcpu->tr:%x" before the dump: HAXM's cached TR rights */
+	uint64_t tr_ar;
 	uint8_t seen[65536 / 8];   /* encodings of the dump being read */
 };
 
@@ -68,6 +71,7 @@ static int store(struct haxm *h, unsigned enc, uint64_t v, size_t voff, const ch
 		v = (h->st->presence[f] == VA_SET ? h->st->field[f] & 0xffffffffull : 0) | v << 32;
 	else if (va_field_width(f) == VA_W64 && (h->seen[(enc | 1) >> 3] >> ((enc | 1) & 7) & 1))
 		v = (h->st->field[f] & ~0xffffffffull) | (v & 0xffffffffull);
+	va_provenance_line(du_first_line(&h->cur));
 	va_state_set_field(h->st, f, v);
 	return 0;
 }
@@ -80,6 +84,18 @@ static int line(struct haxm *h)
 {
 	const char *b = h->cur.buf;
 	size_t n = h->cur.n, p = 5;
+	/* exit_invalid_guest_state prints the TR access rights it holds, then dumps */
+	if (n > 9 && !memcmp(b, "vcpu->tr:", 9) && !h->dumps && !h->tr_line) {
+		size_t v0 = 9;
+		while (v0 < n && du_blank(b[v0]))
+			v0++;
+		size_t e = v0;
+		while (e < n && du_alnum(b[e]))
+			e++;
+		if (e > v0 && !va_parse_hex(b + v0, e - v0, &h->tr_ar) && h->tr_ar <= 0xffffffffu)
+			h->tr_line = du_first_line(&h->cur);
+		return 0;
+	}
 	if (n < 7 || b[4] != ' ')
 		return 0;
 	for (unsigned i = 0; i < 4; i++)
@@ -130,6 +146,18 @@ static int line(struct haxm *h)
 
 static void notes_for(struct haxm *h, struct va_import_notes *notes)
 {
+	if (h->tr_line) {
+		struct va_state *st = h->st;
+		if (st->presence[FLD_GUEST_TR_AR_BYTES] != VA_SET) {
+			va_state_set_field(st, FLD_GUEST_TR_AR_BYTES, h->tr_ar);
+			va_note(notes, "GUEST_TR_AR_BYTES = 0x%llx is read from HAXM's 'vcpu->tr' line %u "
+				"(the dump does not list it)", (unsigned long long)h->tr_ar, h->tr_line);
+		} else if (st->field[FLD_GUEST_TR_AR_BYTES] != h->tr_ar) {
+			va_note(notes, "HAXM's 'vcpu->tr' line %u holds TR access rights 0x%llx, the VMCS "
+				"0x%llx: the VMCS value is audited", h->tr_line, (unsigned long long)h->tr_ar,
+				(unsigned long long)st->field[FLD_GUEST_TR_AR_BYTES]);
+		}
+	}
 	if (h->dumps > 1)
 		va_note(notes, "the input holds %u HAXM dumps (a field repeats); the first one (from "
 			"line %u) was read - audit the others by giving them separately", h->dumps,
@@ -162,6 +190,7 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 	while (du_next(&h.cur))
 		if (!h.cur.overlong && line(&h))
 			return -1;
+	va_provenance_line(0);
 	if (!h.dumps) {
 		va_error_set(err, file, 0, 0, "no HAXM dump_vmcs() lines (\"4000 VMX_PIN_CONTROLS: 1f\") "
 			     "in the input");

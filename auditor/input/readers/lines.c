@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "../provenance.h"
 
 void va_note(struct va_import_notes *n, const char *fmt, ...)
 {
@@ -14,6 +15,24 @@ void va_note(struct va_import_notes *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(n->text[n->count++], sizeof n->text[0], fmt, ap);
 	va_end(ap);
+}
+
+static _Thread_local struct {
+	const char *text;
+	size_t len;
+	unsigned before;
+} origin;
+
+void va_line_origin_set(const char *text, size_t len, unsigned before)
+{
+	origin.text = text;
+	origin.len = len;
+	origin.before = before;
+}
+
+unsigned va_line_origin(const char *text)
+{
+	return origin.text && text >= origin.text && text <= origin.text + origin.len ? origin.before : 0;
 }
 
 int va_text_has(const char *text, size_t len, const char *needle)
@@ -69,6 +88,29 @@ static size_t syslog_prefix(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Debug-print decoration of hobby hypervisors and their viewers: "[*] ",
+ * "[+] ", "[-] ", "[!] ", and DebugView's columns "00000012<TAB>0.00123456<TAB>"
+ * (line number, seconds), with its optional "[pid] ".
+ */
+static size_t debug_prefix(const char *s, size_t n)
+{
+	if (n >= 4 && s[0] == '[' && s[2] == ']' && s[3] == ' ' &&
+	    (s[1] == '*' || s[1] == '+' || s[1] == '-' || s[1] == '!'))
+		return 4;
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (!i || i >= n || s[i] != '\t')
+		return 0;
+	size_t j = i + 1;
+	while (j < n && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+		j++;
+	if (j == i + 1 || j >= n || s[j] != '\t')
+		return 0;
+	return j + 1;
+}
+
 int va_next_line(struct va_line_iter *it, struct va_line *line)
 {
 	if (it->pos >= it->len)
@@ -82,18 +124,25 @@ int va_next_line(struct va_line_iter *it, struct va_line *line)
 	if (n && s[n - 1] == '\r')
 		n--;
 	for (int changed = 1; changed;) {
+		size_t k;
 		changed = 0;
 		while (n && (*s == ' ' || *s == '\t')) {
 			s++;
 			n--;
 		}
-		if (n && *s == '>') {
+		/* mail and forum quoting: "> ", "| " (any depth) */
+		if (n && (*s == '>' || (*s == '|' && (n == 1 || s[1] == ' ' || s[1] == '|')))) {
 			s++;
 			n--;
 			changed = 1;
 			continue;
 		}
-		size_t k;
+		if ((k = debug_prefix(s, n))) {
+			s += k;
+			n -= k;
+			changed = 1;
+			continue;
+		}
 		if ((k = bracket_prefix(s, n)) || (k = syslog_prefix(s, n))) {
 			s += k;
 			n -= k;
@@ -113,6 +162,7 @@ int va_next_line(struct va_line_iter *it, struct va_line *line)
 	line->s = s;
 	line->n = n;
 	line->number = it->number;
+	va_provenance_line(it->number);
 	line->column = (unsigned)(s - start) + 1;
 	return 1;
 }

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../field_names.h"
+#include "../provenance.h"
 #include "../text_util.h"
 #include "dump_util.h"
 
@@ -41,143 +43,24 @@ struct listing {
 	struct radix radix;
 	unsigned dumps, dump_line, repeat_line;
 	unsigned failed_reads, failed_line;
+	enum va_field first;           /* the listing's first field: given again, it starts over */
+	int first_high;
+	unsigned changed, changed_line;/* a field given again with another value */
+	enum va_field changed_field;
+	unsigned bad, bad_shown;       /* values not read, with their lines */
+	char bad_list[180];
 };
 
 /* ---- field names ------------------------------------------------------- */
 
-struct name {
-	const char *s;
-	size_t n;
-	enum va_field f;
-};
-
-static const struct name field_names[] = {
-#define VA_FIELD(nm, enc) { #nm, sizeof #nm - 1, FLD_##nm },
-#include "../../engine/field_list.h"
-#undef VA_FIELD
-};
-
-#define SYN(s, f) { s, sizeof s - 1, FLD_##f }
-/* Spellings other dumps and the SDM use, after prefix and suffix rules. */
-static const struct name synonyms[] = {
-	SYN("GUEST_INTERRUPTIBILITY_STATE", GUEST_INTERRUPTIBILITY_INFO),
-	SYN("GUEST_INTERRUPTIBILITY", GUEST_INTERRUPTIBILITY_INFO),
-	SYN("GUEST_PENDING_DEBUG_EXCEPTIONS", GUEST_PENDING_DBG_EXCEPTIONS),
-	SYN("GUEST_IA32_SYSENTER_CS", GUEST_SYSENTER_CS),
-	SYN("GUEST_IA32_SYSENTER_ESP", GUEST_SYSENTER_ESP),
-	SYN("GUEST_IA32_SYSENTER_EIP", GUEST_SYSENTER_EIP),
-	SYN("GUEST_VMCS_LINK_PTR", VMCS_LINK_POINTER),
-	SYN("GUEST_VMCS_LINK_POINTER", VMCS_LINK_POINTER),
-	SYN("LINK_PTR", VMCS_LINK_POINTER),
-	SYN("LINK_POINTER", VMCS_LINK_POINTER),
-	SYN("GUEST_DEBUGCTL", GUEST_IA32_DEBUGCTL),
-	SYN("GUEST_EFER", GUEST_IA32_EFER),
-	SYN("GUEST_PAT", GUEST_IA32_PAT),
-	SYN("HOST_EFER", HOST_IA32_EFER),
-	SYN("HOST_PAT", HOST_IA32_PAT),
-	SYN("HOST_SYSENTER_CS", HOST_IA32_SYSENTER_CS),
-	SYN("HOST_SYSENTER_ESP", HOST_IA32_SYSENTER_ESP),
-	SYN("HOST_SYSENTER_EIP", HOST_IA32_SYSENTER_EIP),
-	SYN("PIN_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PIN_BASED_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PIN_BASED_VM_EXECUTION_CONTROLS", PIN_BASED_VM_EXEC_CONTROL),
-	SYN("PRIMARY_PROCESSOR_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PRIMARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("PROC_BASED_CONTROLS", CPU_BASED_VM_EXEC_CONTROL),
-	SYN("SECONDARY_PROCESSOR_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("SECONDARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("SECONDARY_CONTROLS", SECONDARY_VM_EXEC_CONTROL),
-	SYN("TERTIARY_PROCESSOR_BASED_VM_EXECUTION_CONTROLS", TERTIARY_VM_EXEC_CONTROL),
-	SYN("EXIT_CONTROLS", VM_EXIT_CONTROLS),
-	SYN("ENTRY_CONTROLS", VM_ENTRY_CONTROLS),
-	SYN("VM_ENTRY_INTERRUPTION_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_ENTRY_INTERRUPTION_INFORMATION", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("ENTRY_INTERRUPT_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_ENTRY_INTR_INFO", VM_ENTRY_INTR_INFO_FIELD),
-	SYN("VM_EXIT_INTERRUPTION_INFO", VM_EXIT_INTR_INFO),
-	SYN("VM_EXIT_INTERRUPTION_INFORMATION", VM_EXIT_INTR_INFO),
-	SYN("EXIT_REASON", VM_EXIT_REASON),
-	SYN("VM_EXIT_QUALIFICATION", EXIT_QUALIFICATION),
-	SYN("INSTRUCTION_ERROR", VM_INSTRUCTION_ERROR),
-	SYN("IDT_VECTORING_INFO", IDT_VECTORING_INFO_FIELD),
-	SYN("EPTP", EPT_POINTER),
-	SYN("VPID", VIRTUAL_PROCESSOR_ID),
-	SYN("CR0_MASK", CR0_GUEST_HOST_MASK),
-	SYN("CR4_MASK", CR4_GUEST_HOST_MASK),
-	SYN("CR0_SHADOW", CR0_READ_SHADOW),
-	SYN("CR4_SHADOW", CR4_READ_SHADOW),
-	SYN("PREEMPTION_TIMER_VALUE", VMX_PREEMPTION_TIMER_VALUE),
-};
-
-static enum va_field lookup(const struct name *t, size_t count, const char *s, size_t n)
+/* Every scheme's name of a field (auditor/input/field_names.c). */
+static enum va_field resolve(const char *s, size_t n, int *high, int *ambiguous)
 {
-	for (size_t i = 0; i < count; i++)
-		if (t[i].n == n && !memcmp(t[i].s, s, n))
-			return t[i].f;
-	return FLD_NONE;
-}
-
-static int ends(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && !memcmp(s + n - k, suffix, k);
-}
-
-/* A name as written -> upper-case snake case ("GuestEsSelector" -> "GUEST_ES_SELECTOR"). */
-static size_t normalise(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n && k + 2 < cap; i++) {
-		char ch = s[i];
-		int upper = ch >= 'A' && ch <= 'Z';
-		if (upper && i && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'))
-		    && out[k - 1] != '_')
-			out[k++] = '_';
-		out[k++] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 'a' + 'A') : ch;
-	}
-	return k;
-}
-
-static enum va_field resolve(const char *s, size_t n, int *high)
-{
-	char u[72];
-	if (n < 3 || n > 60)
-		return FLD_NONE;
-	size_t k = normalise(s, n, u, sizeof u);
-	const char *p = u;
-	static const char *const prefixes[] = { "VMX_VMCS_", "VMCS_", "VMX_" };
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		size_t pl = strlen(prefixes[i]);
-		if (k > pl && !memcmp(p, prefixes[i], pl)) {
-			p += pl;
-			k -= pl;
-			break;
-		}
-	}
-	*high = 0;
-	if (ends(p, k, "_HIGH")) {
-		*high = 1;
-		k -= 5;
-	} else if (ends(p, k, "_FULL")) {
-		k -= 5;
-	}
-	enum va_field f = lookup(field_names, sizeof field_names / sizeof field_names[0], p, k);
-	if (f == FLD_NONE)
-		f = lookup(synonyms, sizeof synonyms / sizeof synonyms[0], p, k);
-	if (f == FLD_NONE) {
-		/* "GUEST_ES_AR", "GUEST_ES_ACCESS_RIGHTS" -> GUEST_ES_AR_BYTES */
-		char t[80];
-		size_t base = ends(p, k, "_ACCESS_RIGHTS") ? k - 14 : ends(p, k, "_AR") ? k - 3 : 0;
-		if (base && base + 9 < sizeof t) {
-			memcpy(t, p, base);
-			memcpy(t + base, "_AR_BYTES", 9);
-			f = lookup(field_names, sizeof field_names / sizeof field_names[0], t, base + 9);
-		}
-	}
-	if (f != FLD_NONE && *high && va_field_width(f) != VA_W64)
-		return FLD_NONE;
-	return f;
+	struct va_name_match m;
+	int r = va_field_resolve(s, n, &m);
+	*high = m.high;
+	*ambiguous = r == VA_NAME_AMBIGUOUS;
+	return r == VA_NAME_FOUND ? m.field : FLD_NONE;
 }
 
 /* An encoding "0x6800" (or "0x6801", the high half of a 64-bit field). */
@@ -212,6 +95,9 @@ struct kv {
 	enum va_field f;
 	int high;
 	size_t voff, vlen;     /* value token in the logical line (vlen 0: none yet) */
+	size_t more;           /* digits right after the value ("0xfffff804 7e0a1100"), or 0 */
+	const char *problem;   /* a recognised line whose name cannot be read, or NULL */
+	size_t name_off, name_len;
 };
 
 static size_t word(const char *b, size_t n, size_t p)
@@ -221,49 +107,140 @@ static size_t word(const char *b, size_t n, size_t p)
 	return p;
 }
 
-/* "KEY [0xENC] [=:] value": the field and where its value is; 0 if not such a line. */
+static int letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* A key that names no field but is spelt like one ("GUEST_ES_SELECTR"):
+ * reported, not taken for log noise. */
+static int field_spelling(const char *s, size_t n)
+{
+	static const char *const heads[] = { "GUEST_", "HOST_", "VMCS_", "VM_", "CTRL_" };
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		size_t k = strlen(heads[i]);
+		if (n > k + 1 && !memcmp(s, heads[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "KEY [=:] value", "KEY(0xENC) value", "0xENC KEY value" (KEY: one word or a
+ * few words with single spaces, "es selector"): the field and where its value
+ * is; 0 if not such a line.  kv->problem says why a recognised line is not
+ * read (its name is ambiguous or unknown, or the name and encoding differ).
+ */
 static int parse_kv(const char *b, size_t n, struct kv *kv)
 {
-	size_t k0 = 0, k1 = word(b, n, 0), p = k1;
-	if (k1 == k0)
-		return 0;
-	int high = 0;
-	enum va_field f = FLD_NONE;
-	if (k1 - k0 > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
-		f = by_encoding(b, k1, &high);
-	else if (name_like(b, k1))
-		f = resolve(b, k1, &high);
-	while (p < n && du_blank(b[p]))
-		p++;
-	/* NewBluePill-style "NAME 0x800:" or "NAME (0x800):" */
-	if (p < n && b[p] == '(')
-		p++;
-	if (p + 1 < n && b[p] == '0' && (b[p + 1] == 'x' || b[p + 1] == 'X')) {
-		size_t e1 = word(b, n, p);
-		int h2 = 0;
-		enum va_field g = by_encoding(b + p, e1 - p, &h2);
-		if (f == FLD_NONE) {
-			f = g;
-			high = h2;
-		}
-		p = e1;
-		if (p < n && b[p] == ')')
-			p++;
+	size_t p = 0;
+	int high = 0, he = 0, have_enc = 0;
+	enum va_field f = FLD_NONE, fe = FLD_NONE;
+	kv->problem = NULL;
+	if (n > 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X')) {
+		size_t e = word(b, n, 0);
+		fe = by_encoding(b, e, &he);
+		if (fe == FLD_NONE)
+			return 0;
+		have_enc = 1;
+		p = e;
 		while (p < n && du_blank(b[p]))
 			p++;
 	}
-	if (f == FLD_NONE || p >= n || (b[p] != '=' && b[p] != ':'))
+	size_t ks = p, ke = p;
+	unsigned words = 0;
+	while (p < n && letter(b[p]) && words < 6) {
+		size_t e = p;
+		while (e < n && (du_alnum(b[e]) || b[e] == '_' || b[e] == '-'))
+			e++;
+		ke = p = e;
+		words++;
+		if (p + 1 < n && b[p] == ' ' && letter(b[p + 1]))
+			p++;
+		else
+			break;
+	}
+	if (ke == ks && !have_enc)
 		return 0;
-	p++;
+	p = ke;
+	while (p < n && du_blank(b[p]))
+		p++;
+	/* NewBluePill-style "NAME 0x800:" or "NAME (0x800):" */
+	size_t at = p;
+	if (at < n && b[at] == '(')
+		at++;
+	if (ke > ks && at + 1 < n && b[at] == '0' && (b[at + 1] == 'x' || b[at + 1] == 'X')) {
+		size_t e1 = word(b, n, at);
+		enum va_field g = by_encoding(b + at, e1 - at, &he);
+		if (g != FLD_NONE) {
+			fe = g;
+			have_enc = 1;
+			p = e1;
+			if (p < n && b[p] == ')')
+				p++;
+			while (p < n && du_blank(b[p]))
+				p++;
+		}
+	}
+	int sep = p < n && (b[p] == '=' || b[p] == ':');
+	if (!sep && !have_enc)
+		return 0;
+	if (sep)
+		p++;
+	if (ke > ks) {
+		/* one bare word must look like a name (an underscore or camelCase): "CR3 = "
+		 * in a KVM dump, "rax: " in a register dump are not listing lines */
+		if (words == 1 && !have_enc && (!name_like(b + ks, ke - ks) ||
+						(ke - ks < 5 && !memchr(b + ks, '_', ke - ks))))
+			return 0;   /* also "rIP:" of every KVM log line: no field name is that short */
+		int ambiguous;
+		f = resolve(b + ks, ke - ks, &high, &ambiguous);
+		if (f == FLD_NONE && !have_enc) {
+			if (ambiguous && (words > 1 || memchr(b + ks, '_', ke - ks)))
+				kv->problem = "a name that fits more than one field";
+			else if (field_spelling(b + ks, ke - ks))
+				kv->problem = "an unknown field name";
+			else
+				return 0;
+			kv->name_off = ks;
+			kv->name_len = ke - ks;
+		}
+		if (f != FLD_NONE && have_enc && (f != fe || high != he)) {
+			kv->problem = "the name and the encoding name different fields";
+			kv->name_off = ks;
+			kv->name_len = ke - ks;
+		}
+	}
+	if (f == FLD_NONE) {
+		f = fe;
+		high = he;
+	}
 	while (p < n && du_blank(b[p]))
 		p++;
 	kv->f = f;
 	kv->high = high;
 	kv->voff = p;
 	size_t e = p;
-	while (e < n && (du_alnum(b[e]) || b[e] == '`' || b[e] == '?'))
+	while (e < n && (du_alnum(b[e]) || b[e] == '`' || b[e] == '?' || b[e] == '_' ||
+			 (b[e] == '\'' && e + 1 < n && du_hexdigit(b[e + 1]))))
 		e++;
 	kv->vlen = e - p;
+	/* A second run of hex digits, not itself a key: the value was printed in
+	 * two pieces and reading the first alone would change it. */
+	kv->more = 0;
+	size_t q = e;
+	while (q < n && du_blank(b[q]))
+		q++;
+	if (q > e && q < n && du_hexdigit(b[q])) {
+		size_t r = q;
+		while (r < n && (du_hexdigit(b[r]) || b[r] == '`'))
+			r++;
+		size_t t = r;
+		while (t < n && du_blank(b[t]))
+			t++;
+		if ((r == n || du_blank(b[r])) && (t == n || (b[t] != '=' && b[t] != ':')))
+			kv->more = q;
+	}
 	return 1;
 }
 
@@ -274,13 +251,13 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		rx->prefixed = 1;
 		v->kind = V_HEX;
-		return va_parse_hex(s + 2, n - 2, &v->hex);
+		return va_parse_u64(s, n, &v->hex);
 	}
 	if (n > 2 && s[0] == '0' && s[1] == 'n') {
 		v->kind = V_DEC;
 		return va_parse_u64(s + 2, n - 2, &v->dec);
 	}
-	if (n > 1 && (s[n - 1] == 'h' || s[n - 1] == 'H') && !va_parse_hex(s, n - 1, &v->hex)) {
+	if (va_number_radix(s, n) == VA_RADIX_H && !va_parse_hex(s, n - 1, &v->hex)) {
 		v->kind = V_HEX;
 		return 0;
 	}
@@ -290,7 +267,7 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	}
 	int hex_letters = 0;
 	for (size_t i = 0; i < n; i++)
-		hex_letters |= !(s[i] >= '0' && s[i] <= '9');
+		hex_letters |= !(s[i] >= '0' && s[i] <= '9') && s[i] != '_' && s[i] != '\'';
 	if (hex_letters) {
 		v->kind = V_HEX;
 		int r = va_parse_hex(s, n, &v->hex);
@@ -304,7 +281,23 @@ static int classify(struct radix *rx, const char *s, size_t n, struct slot *v)
 	return v->ok_hex || v->ok_dec ? 0 : -2;
 }
 
-/* Keep one value; a field given twice begins the next listing. */
+static int same_value(const struct slot *a, const struct slot *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == V_HEX)
+		return a->hex == b->hex;
+	if (a->kind == V_DEC)
+		return a->dec == b->dec;
+	return a->ok_hex == b->ok_hex && a->ok_dec == b->ok_dec && a->hex == b->hex && a->dec == b->dec;
+}
+
+/*
+ * Keep one value.  A field given again with the same value changes nothing;
+ * with another value the later one wins, as the CPU keeps the last VMWRITE,
+ * and the user is told.  The listing's first field given again means the
+ * listing starts over: a second dump.
+ */
 static int keep(struct listing *L, enum va_field f, int high, const struct slot *v, size_t off)
 {
 	struct du_ctx *c = &L->c;
@@ -312,31 +305,72 @@ static int keep(struct listing *L, enum va_field f, int high, const struct slot 
 	if (!L->dumps) {
 		L->dumps = 1;
 		L->dump_line = du_line(c, 0);
+		L->first = f;
+		L->first_high = high;
 	}
 	if (L->dumps > 1)
 		return 0;
 	if (s->kind != V_NONE) {
-		L->dumps = 2;
-		L->repeat_line = du_line(c, off);
-		return 0;
+		if (f == L->first && high == L->first_high) {
+			L->dumps = 2;
+			L->repeat_line = du_line(c, off);
+			return 0;
+		}
+		if (same_value(s, v))
+			return 0;
+		if (!L->changed++) {
+			L->changed_line = du_line(c, off);
+			L->changed_field = f;
+		}
 	}
 	*s = *v;
 	du_where(&c->cur, off, &s->line, &s->column);
 	return 0;
 }
 
+/* A value that cannot be read: say which line, read the rest. */
+static void bad_value(struct listing *L, unsigned line, const char *what)
+{
+	size_t used = strlen(L->bad_list);
+	char item[200];
+	L->bad++;
+	snprintf(item, sizeof item, "%sline %u (%s)", used ? ", " : "", line, what);
+	if (used + strlen(item) < sizeof L->bad_list) {
+		memcpy(L->bad_list + used, item, strlen(item) + 1);
+		L->bad_shown++;
+	}
+}
+
 static int value_error(struct listing *L, size_t off, size_t len, int r)
 {
-	return du_fail(&L->c, off, r == -2 ? "'%.*s' does not fit in 64 bits" : "'%.*s' is not a number",
-		       (int)(len > 40 ? 40 : len), L->c.cur.buf + off);
+	(void)len;
+	bad_value(L, du_line(&L->c, off), r == -2 ? "does not fit in 64 bits" : "not a number");
+	return 0;
 }
 
 static int fallback(struct du_ctx *c)
 {
 	struct listing *L = (struct listing *)c;
 	struct kv kv;
-	if (!parse_kv(c->cur.buf, c->cur.n, &kv))
-		return 0;
+	if (!parse_kv(c->cur.buf, c->cur.n, &kv)) {
+		/* a driver's own prefix, "myhv: GUEST_CR0 = ...": a lower-case word and ": " */
+		size_t m = 0;
+		while (m < c->cur.n && ((c->cur.buf[m] >= 'a' && c->cur.buf[m] <= 'z') ||
+					(c->cur.buf[m] >= '0' && c->cur.buf[m] <= '9') || c->cur.buf[m] == '_' ||
+					c->cur.buf[m] == '-'))
+			m++;
+		if (!m || m + 2 >= c->cur.n || c->cur.buf[m] != ':' || c->cur.buf[m + 1] != ' ')
+			return 0;
+		m += 2;
+		while (m < c->cur.n && du_blank(c->cur.buf[m]))
+			m++;
+		if (!parse_kv(c->cur.buf + m, c->cur.n - m, &kv))
+			return 0;
+		kv.voff += m;
+		kv.name_off += m;
+		if (kv.more)
+			kv.more += m;
+	}
 	if (!kv.vlen && kv.voff >= c->cur.n) {
 		/* "NAME =" with the value wrapped onto the next line */
 		struct du_mark m;
@@ -349,8 +383,22 @@ static int fallback(struct du_ctx *c)
 		}
 	}
 	const char *s = c->cur.buf + kv.voff;
-	if (!kv.vlen)
-		return du_fail(c, kv.voff, "expected a number after the field name");
+	if (kv.problem) {
+		char what[160];
+		const char *near = va_nearest_field_name(c->cur.buf + kv.name_off, kv.name_len);
+		snprintf(what, sizeof what, "%s: %.*s%s%s", kv.problem, (int)(kv.name_len > 40 ? 40 : kv.name_len),
+			 c->cur.buf + kv.name_off, near ? ", nearest " : "", near ? near : "");
+		bad_value(L, du_line(c, kv.name_off), what);
+		return 0;
+	}
+	if (!kv.vlen) {
+		bad_value(L, du_line(c, kv.voff), "no number after the name");
+		return 0;
+	}
+	if (kv.more) {
+		bad_value(L, du_line(c, kv.more), "a value followed by more digits");
+		return 0;
+	}
 	if (kv.vlen == 1 && s[0] == '?')
 		return 0;   /* the state-file way of saying "not known" */
 	struct slot v;
@@ -425,12 +473,11 @@ static int value_of(struct listing *L, const struct slot *s, uint64_t *v, unsign
 		*v = s->dec;
 		return 0;
 	}
-	va_error_set(L->c.err, L->c.file, s->line, s->column, "the number does not fit in 64 bits "
-		     "read as %s", hex ? "hex" : "decimal");
+	bad_value(L, s->line, hex ? "does not fit in 64 bits read as hex" : "does not fit in 64 bits read as decimal");
 	return -1;
 }
 
-static int commit(struct listing *L)
+static void commit(struct listing *L)
 {
 	unsigned ambiguous = 0;
 	for (unsigned f = 1; f < FLD_COUNT; f++) {
@@ -439,25 +486,26 @@ static int commit(struct listing *L)
 			continue;
 		uint64_t v = 0, h = 0;
 		if (lo->kind != V_NONE && value_of(L, lo, &v, &ambiguous))
-			return -1;
+			continue;
 		if (hi->kind != V_NONE) {
 			if (value_of(L, hi, &h, &ambiguous))
-				return -1;
+				continue;
 			if (h >> 32) {
-				va_error_set(L->c.err, L->c.file, hi->line, hi->column, "the _HIGH half of "
-					     "%s does not fit in 32 bits", va_field_name((enum va_field)f));
-				return -1;
+				bad_value(L, hi->line, "a _HIGH half wider than 32 bits");
+				continue;
 			}
 			v = (v & 0xffffffffull) | h << 32;
 		}
 		unsigned bits = va_field_bits((enum va_field)f);
 		if (bits < 64 && (v >> bits)) {
 			const struct slot *at = lo->kind != V_NONE ? lo : hi;
-			va_error_set(L->c.err, L->c.file, at->line, at->column, "0x%llx does not fit in the "
-				     "%u-bit field %s", (unsigned long long)v, bits,
-				     va_field_name((enum va_field)f));
-			return -1;
+			char what[64];
+			snprintf(what, sizeof what, "0x%llx is wider than the %u-bit field",
+				 (unsigned long long)v, bits);
+			bad_value(L, at->line, what);
+			continue;
 		}
+		va_provenance_line(lo->kind != V_NONE ? lo->line : hi->line);
 		va_state_set_field(L->c.st, (enum va_field)f, v);
 	}
 	if (ambiguous)
@@ -465,7 +513,6 @@ static int commit(struct listing *L)
 			ambiguous, ambiguous > 1 ? "s" : "", bare_is_hex(L) ? "hex" : "decimal",
 			L->radix.bare_hex_digits ? "other bare values have hex digits a-f"
 			: !L->radix.prefixed ? "no value is written with 0x" : "the hex values are written with 0x");
-	return 0;
 }
 
 static int read(struct va_state *st, const char *text, size_t len, const char *file,
@@ -489,8 +536,15 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 		r = -1;
 	}
 	if (!r)
-		r = commit(L);
+		commit(L);
 	if (!r) {
+		if (L->bad)
+			va_note(notes, "%u listing value%s not read (absent): %s%s", L->bad,
+				L->bad > 1 ? "s were" : " was", L->bad_list, L->bad > L->bad_shown ? ", ..." : "");
+		if (L->changed)
+			va_note(notes, "%u field%s given again with another value; the later value is read, "
+				"as the CPU keeps the last VMWRITE (first: %s at line %u)", L->changed,
+				L->changed > 1 ? "s" : "", va_field_name(L->changed_field), L->changed_line);
 		du_settle_outcome(st, notes, "listing");
 		if (L->dumps > 1)
 			va_note(notes, "a field repeats at line %u: the input holds more than one listing; "
@@ -504,6 +558,16 @@ static int read(struct va_state *st, const char *text, size_t len, const char *f
 	}
 	free(L);
 	return r;
+}
+
+int va_listing_line_field(const char *s, size_t n, enum va_field *f, int *high)
+{
+	struct kv kv;
+	if (!parse_kv(s, n, &kv) || !kv.vlen || kv.problem || kv.more)
+		return 0;
+	*f = kv.f;
+	*high = kv.high;
+	return 1;
 }
 
 /* Start of the key that ends at s[e): a word, or a name before "0x800" / "(0x800". */
@@ -546,7 +610,7 @@ static int listing_line(const char *s, size_t n)
 		struct kv kv;
 		struct slot v;
 		struct radix rx = { 0, 0 };
-		if (b < e && parse_kv(s + b, n - b, &kv) && kv.vlen &&
+		if (b < e && parse_kv(s + b, n - b, &kv) && kv.vlen && !kv.problem &&
 		    !classify(&rx, s + b + kv.voff, kv.vlen, &v))
 			return 1;
 	}

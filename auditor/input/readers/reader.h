@@ -63,16 +63,29 @@ struct va_line_iter {
 	unsigned number;        /* lines read so far */
 };
 
+/*
+ * Line numbers of a piece of a larger input (one dump of a log read in a
+ * stream): text inside [text, text+len) counts its lines from `before` + 1,
+ * so that every reader's errors and notes name the line of the whole input.
+ * Set by the stream around one import; NULL clears it.  Per thread.
+ */
+void va_line_origin_set(const char *text, size_t len, unsigned before);
+unsigned va_line_origin(const char *text);
+
 static inline void va_lines_begin(struct va_line_iter *it, const char *text, size_t len)
 {
 	it->text = text;
 	it->len = len;
 	it->pos = 0;
-	it->number = 0;
+	it->number = va_line_origin(text);
 }
 
 /* The next line, undecorated; 0 at the end of the text. */
 int va_next_line(struct va_line_iter *it, struct va_line *line);
+
+/* A generic listing's line "NAME = value" (readers/listing.c): 1 and the
+ * field it sets, else 0.  The dump stream splits listings that start over. */
+int va_listing_line_field(const char *s, size_t n, enum va_field *f, int *high);
 
 /* Does the text contain `needle` (case-sensitive) anywhere? */
 int va_text_has(const char *text, size_t len, const char *needle);

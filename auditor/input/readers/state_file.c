@@ -41,8 +41,7 @@ static int detect(const char *text, size_t len)
 static int read(struct va_state *st, const char *text, size_t len, const char *file,
 		struct va_error *err, struct va_import_notes *notes)
 {
-	(void)notes;
-	return va_state_read(st, text, len, file, err);
+	return va_state_read_noted(st, text, len, file, err, notes);
 }
 
 const struct va_reader va_reader_state_file = {

@@ -211,6 +211,22 @@ static int find_section(const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * "$ sudo ./vmxcap Basic VMX Information": the command and the first title
+ * on one line, as a paste that lost its line break shows them.
+ */
+static int command_then_title(const char *s, size_t n)
+{
+	const char *title = sections[0].title;
+	size_t k = strlen(title);
+	if (n <= k + 7 || !text_is(s + n - k, k, title) || !is_blank(s[n - k - 1]))
+		return -1;
+	for (size_t i = 0; i + 6 <= n - k; i++)
+		if (!memcmp(s + i, "vmxcap", 6))
+			return 0;
+	return -1;
+}
+
 static int word_code(const char *s, size_t n)
 {
 	for (int w = W_YES; w <= W_INCONSISTENT; w++)
@@ -349,6 +365,8 @@ static int read_line(void *ctx, const struct va_line *l)
 	if (!n)
 		return 0;
 	int s = find_section(l->s, n);
+	if (s < 0)
+		s = command_then_title(l->s, n);
 	if (s >= 0) {
 		r->current = s;
 		if (!r->got[s].header_line)
@@ -598,6 +616,8 @@ static int detect_line(void *ctx, const struct va_line *l)
 	while (n && is_blank(l->s[n - 1]))
 		n--;
 	int s = n >= 10 && n <= 40 ? find_section(l->s, n) : -1;
+	if (s < 0 && n > 40)
+		s = command_then_title(l->s, n);
 	if (s == 0 || s == 2)
 		return *score = 100;
 	if (s > 0)

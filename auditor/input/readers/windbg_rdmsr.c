@@ -280,6 +280,52 @@ static int read_line(void *ctx, const struct va_line *l)
 	return 0;
 }
 
+/*
+ * A session copied from a web page may come flattened onto one line:
+ * "lkd> rdmsr 0x481 msr[481] = 0000007f`00000016 lkd> rdmsr 0x482 ...".
+ * Cut such a line before every prompt and every "msr[...] =" after a blank,
+ * and hand each piece on as a line of its own.
+ */
+static int each_piece(const struct va_line *l, int (*fn)(void *ctx, const struct va_line *l), void *ctx)
+{
+	const char *s = l->s;
+	size_t n = l->n, begin = 0;
+	int cpu;
+	/* every cut is before a prompt (with '>') or a second "msr[": most lines have neither */
+	const char *bracket = memchr(s, '[', n);
+	if (!memchr(s, '>', n) && (!bracket || !memchr(bracket + 1, '[', n - (size_t)(bracket + 1 - s))))
+		return fn(ctx, l);
+	for (size_t i = 1; i <= n; i++) {
+		int cut = i == n;
+		if (!cut && (s[i - 1] == ' ' || s[i - 1] == '\t') && s[i] != ' ' && s[i] != '\t')
+			cut = prompt(s + i, n - i, &cpu) ||
+			      (n - i >= 4 && starts_nocase(s + i, n - i, "msr[") && bracket_then_equals(s + i, n - i, 0) &&
+			       !(i >= 2 && s[i - 2] == '-'));   /* HyperDbg's "core : 0x0 - msr[" */
+		if (!cut)
+			continue;
+		/* "0: kd>": the processor number belongs to the prompt after it */
+		size_t d = begin;
+		while (d < i && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (i < n && d > begin && d < i && s[d] == ':' && skip_blanks(s, i, d + 1) == i)
+			continue;
+		size_t end = i;
+		while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		struct va_line piece = { s + begin, end - begin, l->number, l->column + (unsigned)begin };
+		int rc = fn(ctx, &piece);
+		if (rc)
+			return rc;
+		begin = i;
+	}
+	return 0;
+}
+
+static int read_flat(void *ctx, const struct va_line *l)
+{
+	return each_piece(l, read_line, ctx);
+}
+
 static int read_windbg(struct va_state *st, const char *text, size_t len, const char *file,
 		       struct va_error *err, struct va_import_notes *notes)
 {
@@ -287,7 +333,7 @@ static int read_windbg(struct va_state *st, const char *text, size_t len, const 
 	va_msr_recorder_init(&r.rec, st, file, err, notes);
 	r.rec.cpu_noun = "processor";
 	r.rec.cpu_label = "";
-	if (va_each_line(text, len, read_line, &r))
+	if (va_each_line(text, len, read_flat, &r))
 		return -1;
 	va_msr_final_notes(&r.rec, "debugger rdmsr");
 	return 0;
@@ -324,12 +370,17 @@ static int has_msr_bracket(const char *text, size_t len)
 	return 0;
 }
 
+static int detect_flat(void *ctx, const struct va_line *l)
+{
+	return each_piece(l, detect_line, ctx);
+}
+
 static int detect_windbg(const char *text, size_t len)
 {
 	if (!has_msr_bracket(text, len))
 		return 0;
 	int score = 0;
-	va_each_line(text, len, detect_line, &score);
+	va_each_line(text, len, detect_flat, &score);
 	return score;
 }
 
