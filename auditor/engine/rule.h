@@ -254,7 +254,8 @@ static inline bool va_cond(const struct va_ctx *c, enum va_cond k)
 /* The hint to show with a failure of `rule` whose operands are `ev`. */
 static inline const char *va_rule_hint(const struct va_rule *rule, const struct va_eval *ev)
 {
-	const char *h = rule->hint_for ? rule->hint_for(ev) : NULL;
+	/* ev NULL: no operands are known (a suspect open under every value) */
+	const char *h = rule->hint_for && ev ? rule->hint_for(ev) : NULL;
 	return h ? h : rule->hint;
 }
 

@@ -386,3 +386,29 @@ void va_render_about_caps(const struct va_report *r, const struct va_state *st,
 		emit(arg, line);
 	}
 }
+
+void va_render_suspect(const struct va_report *r, const struct va_suspect *s, char *lead,
+		       size_t lead_size, char *msg, size_t msg_size)
+{
+	const struct va_finding *f = &r->findings[s->finding];
+	const struct va_rule *rule = va_rule_at(f->rule);
+	if (!s->fails) {
+		/* Open whatever the missing input holds: only its stage makes it a
+		 * suspect, so say what is missing, not a message built from
+		 * operands the input does not have. */
+		snprintf(lead, lead_size, "could fail; not evaluated:");
+		va_render_unknown(f, msg, msg_size);
+		return;
+	}
+	const char *assumption = va_assumption_text((enum va_assumption)s->assumption);
+	if (assumption)
+		snprintf(lead, lead_size, "fails if %s:", assumption);
+	else
+		snprintf(lead, lead_size, "fails whatever the missing input commonly holds:");
+	char text[768];
+	va_render_message(rule, &s->eval, text, sizeof text);
+	if (f->msr_index)
+		snprintf(msg, msg_size, "MSR-load entry %" PRIu32 ": %s", f->msr_index, text);
+	else
+		snprintf(msg, msg_size, "%s", text);
+}

@@ -49,6 +49,14 @@ const char *va_vm_instruction_error_text(unsigned error);
  */
 void va_render_about_caps(const struct va_report *r, const struct va_state *st,
 			  void (*emit)(void *arg, const char *line), void *arg);
+/*
+ * A likely cause in words: `lead` says under what it fails ("fails if
+ * IA32_VMX_BASIC[56] = 0 (...)", or that it could fail and is open), `msg`
+ * the failure under that assumption or, for a suspect open under every
+ * value, what is missing.  The text report, JSON and the wizard say the same.
+ */
+void va_render_suspect(const struct va_report *r, const struct va_suspect *s, char *lead,
+		       size_t lead_size, char *msg, size_t msg_size);
 /* JSON/CLI name of a result. */
 const char *va_result_name(enum va_result r);
 const char *va_outcome_text(const struct va_rule *rule, char *buf, size_t size);

@@ -69,12 +69,11 @@ static json_t *suspect_json(const struct va_report *r, const struct va_suspect *
 	const struct va_finding *f = &r->findings[sp->finding];
 	json_t *o = finding_json(f, &sp->eval);
 	enum va_assumption a = (enum va_assumption)sp->assumption;
-	if (!sp->fails) {
-		/* Open under every value: the message says what is missing. */
-		char msg[512];
-		va_render_unknown(f, msg, sizeof msg);
-		json_object_set_new(o, "message", json_string(msg));
-	}
+	char lead[256], msg[1024];
+	va_render_suspect(r, sp, lead, sizeof lead, msg, sizeof msg);
+	json_object_set_new(o, "message", json_string(msg));
+	if (!sp->fails)
+		json_object_set_new(o, "hint", string_or_null(va_rule_hint(va_rule_at(f->rule), NULL)));
 	json_object_set_new(o, "fails", json_boolean(sp->fails));
 	json_object_set_new(o, "assumption", string_or_null(va_assumption_text(a)));
 	json_object_set_new(o, "assumption_id", json_string(va_assumption_name(a)));

@@ -154,25 +154,10 @@ static void print_suspects(FILE *out, const struct va_report_input *in, const st
 		if (obs[0])
 			snprintf(after, sizeof after, " \xe2\x80\x94 would explain the observed %s", obs);
 		print_rule_line(out, rule, s, after);
-		const char *assumption = va_assumption_text((enum va_assumption)sp->assumption);
-		if (!sp->fails) {
-			/* Open whatever the missing input holds: only its stage
-			 * makes it a suspect, so say what is missing, not a message
-			 * built from operands the input does not have. */
-			va_render_unknown(f, msg, sizeof msg);
-			fprintf(out, "    could fail; not evaluated: %s\n", msg);
-		} else {
-			if (assumption)
-				fprintf(out, "    fails if %s:\n", assumption);
-			else
-				fprintf(out, "    fails whatever the missing input commonly holds:\n");
-			va_render_message(rule, &sp->eval, msg, sizeof msg);
-			if (f->msr_index)
-				fprintf(out, "    MSR-load entry %" PRIu32 ": %s\n", f->msr_index, msg);
-			else
-				fprintf(out, "    %s\n", msg);
-		}
-		print_hint(out, rule, &sp->eval, s);
+		char lead[256];
+		va_render_suspect(r, sp, lead, sizeof lead, msg, sizeof msg);
+		fprintf(out, "    %s%s%s\n", lead, sp->fails ? "\n    " : " ", msg);
+		print_hint(out, rule, sp->fails ? &sp->eval : NULL, s);
 	}
 	if (shown < n)
 		fprintf(out, "  %u more (--verbose lists them)\n", n - shown);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../auditor/report/missing.h"
 #include "../../auditor/report/observed.h"
 #include "../../auditor/report/render.h"
 #include "model.h"
@@ -33,21 +34,30 @@ static void add_finding(struct wz_model *m, unsigned index, const struct va_eval
 	}
 }
 
-static const char *assumption_text(enum va_assumption a)
+struct about {
+	struct wz_model *m;
+	int width;
+	int *header;
+};
+
+static void about_line(const struct about *a, const char *text)
 {
-	switch (a) {
-	case VA_ASSUME_BASIC56_0: return "if IA32_VMX_BASIC[56] = 0, as on every CPU before CET";
-	case VA_ASSUME_TRUE_DEFAULT1: return "if the TRUE_ MSR keeps the default1 bits at 1";
-	case VA_ASSUME_LINK_NOT_VMCS: return "if the memory at the link pointer does not hold a VMCS";
-	default: return "whatever the missing input is";
-	}
+	if (!*a->header)
+		wz_row_add(a->m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "About the input");
+	*a->header = 1;
+	wz_row_add_wrapped(a->m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, 0, 2, text, a->width);
+}
+
+static void about_cb(void *arg, const char *text)
+{
+	about_line(arg, text);
 }
 
 void wz_rows_review(struct wz_model *m, int width)
 {
 	const struct va_report *r = &m->report;
-	char line[512];
-	va_render_verdict(&r->verdict, line, sizeof line);
+	char line[1024];
+	va_render_headline(r, line, sizeof line);
 	enum wz_role vrole = r->verdict.result == VA_RESULT_SUCCESS ? WZ_ROLE_OK
 			   : r->verdict.result == VA_RESULT_INCONCLUSIVE ? WZ_ROLE_WARN : WZ_ROLE_FAIL;
 	wz_row_add_wrapped(m, WZ_ROW_TEXT, vrole, 0, 0, line, width);
@@ -72,14 +82,28 @@ void wz_rows_review(struct wz_model *m, int width)
 		}
 	}
 	if (r->n_suspects) {
-		wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_WARN, "Likely causes (not evaluated: the input lacks what decides them)");
+		/* The same words as the text report (va_render_suspect). */
+		wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_WARN, "Likely causes (not evaluated, so none is a failure)");
 		for (unsigned k = 0; k < r->n_suspects; k++) {
 			const struct va_suspect *s = &r->suspects[k];
 			if (s->finding >= r->n_findings)
 				continue;
-			add_finding(m, s->finding, &s->eval, WZ_ROLE_WARN, width);
-			wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, s->finding, 4,
-				    assumption_text((enum va_assumption)s->assumption), width);
+			const struct va_rule *rule = va_rule_at(r->findings[s->finding].rule);
+			char cur[32], lead[256], msg[1024];
+			va_sdm_current(rule->sdm, cur, sizeof cur);
+			struct wz_row *row = wz_row_add(m, WZ_ROW_FINDING, WZ_ROLE_WARN, "%s  SDM %s / %s", rule->id,
+							rule->sdm, cur);
+			row->a = s->finding;
+			va_render_suspect(r, s, lead, sizeof lead, msg, sizeof msg);
+			char text[1400];
+			snprintf(text, sizeof text, "%s%s %s", s->explains_observed ? "fits what was observed; " : "",
+				 lead, msg);
+			wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_NORMAL, s->finding, 4, text, width);
+			const char *hint = va_rule_hint(rule, s->fails ? &s->eval : NULL);
+			if (hint) {
+				snprintf(msg, sizeof msg, "hint: %s", hint);
+				wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, s->finding, 4, msg, width);
+			}
 		}
 	}
 	int header = 0;
@@ -91,43 +115,22 @@ void wz_rows_review(struct wz_model *m, int width)
 		header = 1;
 		add_finding(m, i, &r->findings[i].eval, WZ_ROLE_WARN, width);
 	}
-	/* Not evaluated, one group per missing input. */
+	/* Not evaluated, one group per missing input, as the text report groups them. */
+	struct va_missing groups[VA_MISSING_MAX];
+	unsigned n = va_group_missing(r, &m->st, groups, VA_MISSING_MAX);
+	if (n)
+		wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Not evaluated, by what is missing");
+	for (unsigned g = 0; g < n; g++) {
+		char what[256], how[256];
+		va_render_missing(&groups[g], r, what, sizeof what, how, sizeof how);
+		snprintf(line, sizeof line, "%s: %u rule%s \xe2\x80\x94 %s", what, groups[g].rules,
+			 groups[g].rules == 1 ? "" : "s", how);
+		wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_NORMAL, groups[g].first, 2, line, width);
+	}
 	header = 0;
-	for (unsigned i = 0; i < r->n_findings; i++) {
-		const struct va_finding *f = &r->findings[i];
-		if (f->status != VA_UNKNOWN)
-			continue;
-		int seen = 0;
-		for (unsigned j = 0; j < i && !seen; j++)
-			seen = r->findings[j].status == VA_UNKNOWN && r->findings[j].eval.unknown == f->eval.unknown &&
-			       r->findings[j].eval.unknown_arg == f->eval.unknown_arg;
-		if (seen)
-			continue;
-		if (!header)
-			wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Not evaluated, by what is missing");
-		header = 1;
-		struct va_finding plain = *f;
-		plain.msr_index = 0;
-		va_render_unknown(&plain, line, sizeof line);
-		wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_NORMAL, (uint16_t)i, 2, line, width);
-		size_t used = 0;
-		for (unsigned j = i; j < r->n_findings && used + 64 < sizeof line; j++) {
-			const struct va_finding *g = &r->findings[j];
-			if (g->status != VA_UNKNOWN || g->eval.unknown != f->eval.unknown ||
-			    g->eval.unknown_arg != f->eval.unknown_arg)
-				continue;
-			const char *id = va_rule_at(g->rule)->id;
-			if (used && strstr(line, id))
-				continue;   /* per-MSR-entry rules repeat */
-			used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", used ? ", " : "", id);
-		}
-		wz_row_add_wrapped(m, WZ_ROW_FINDING, WZ_ROLE_DIM, (uint16_t)i, 4, line, width);
-	}
-	if (m->notes.count) {
-		wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "About the input");
-		for (unsigned i = 0; i < m->notes.count; i++)
-			wz_row_add_wrapped(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, 0, 2, m->notes.text[i], width);
-	}
+	for (unsigned i = 0; i < m->notes.count; i++)
+		about_line(&(struct about){ m, width, &header }, m->notes.text[i]);
+	va_render_about_caps(r, &m->st, about_cb, &(struct about){ m, width, &header });
 	snprintf(line, sizeof line, "%u rules: %u failed, %u warned, %u not evaluated, %u passed, %u did not apply",
 		 r->rule_count, r->count[VA_FAIL], r->count[VA_WARN], r->count[VA_UNKNOWN],
 		 r->count[VA_PASS], r->count[VA_NOT_APPLICABLE]);
