@@ -31,7 +31,8 @@
 	X(field_names) \
 	X(dump_stream) \
 	X(readers_prefixes) \
-	X(provenance)
+	X(provenance) \
+	X(dump_split)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "input.h"
+#include "text_util.h"
 #include "state_file.h"
 #include "readers/reader.h"
 
@@ -72,9 +73,36 @@ static int split_listing(struct va_dump_splitter *sp, const char *s, size_t n)
 	return key == sp->list_first;
 }
 
+/* A state file's section header alone on its line: "[vmcs]", "[cpu]"... */
+static int state_file_header(const char *s, size_t n)
+{
+	static const char *const names[] = { "[cpu]", "[vmcs]", "[memory]", "[entry]" };
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (va_word_eq(s, n, names[i]))
+			return 1;
+	return 0;
+}
+
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 {
 	sp->line++;
+	if (sp->whole)
+		return 0;
+	if (!sp->text_seen) {
+		size_t b = 0;
+		while (b < n && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
+			b++;
+		if (b < n && s[b] != '#') {
+			sp->text_seen = 1;
+			/* a state file is one input, read whole, however it is written */
+			if (state_file_header(s + b, n - b)) {
+				sp->whole = 1;
+				return 0;
+			}
+		}
+	}
 	if (!sp->markers && n && split_listing(sp, s, n))
 		return 1;
 	/* every marker holds "VM", "vm", "***" or "vcpu->": most log lines fail these searches */

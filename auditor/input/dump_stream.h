@@ -55,6 +55,8 @@ struct va_dump_splitter {
 	unsigned char header[4];      /* that marker was a dump's header line */
 	unsigned markers;             /* lines with a dump marker: then listings are not split */
 	unsigned list_first;          /* 1 + the first field of the current listing (x2, +1 high), 0 none */
+	unsigned char text_seen;      /* a line other than a blank or a # comment was seen */
+	unsigned char whole;          /* the input began as a state file: one piece, never split */
 };
 /* 1 if a new dump begins at this line (it starts the next piece). */
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n);

@@ -487,6 +487,13 @@ int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 		}
 		return VA_NAME_FOUND;
 	}
+	/* KVM's own name, the common case, through the readers' hash table
+	 * before the spelling is normalised */
+	enum va_field exact = va_field_lookup(s, n);
+	if (exact != FLD_NONE) {
+		m->field = exact;
+		return VA_NAME_FOUND;
+	}
 	pthread_once(&ix_once, build);
 	if (ends_word(s, n, "_HIGH") || ends_word(s, n, "_HI")) {
 		m->high = 1;
@@ -552,6 +559,9 @@ int va_msr_resolve(const char *s, size_t n)
 	uint64_t number;
 	if (va_number_radix(s, n) != VA_RADIX_BARE && !va_parse_u64(s, n, &number))
 		return number <= 0xffffffffu ? va_msr_by_number((uint32_t)number) : -1;
+	int exact = va_msr_lookup(s, n);   /* the SDM's name, the common case */
+	if (exact >= 0)
+		return exact;
 	char key[96], want[96];
 	size_t k = msr_key(s, n, key, sizeof key);
 	if (!k)
