@@ -51,6 +51,8 @@ static unsigned read_on_top(struct wz_model *m, const char *text, size_t len, co
 		wz_say(m, 0, "%s: read %u VMCS fields, %u MSRs%s", name, fields, msrs,
 		    notes->count ? " (notes on Review)" : "");
 	}
+	if (msrs)
+		snprintf(m->cpu, sizeof m->cpu, "%s", strcmp(name, "paste") ? name : "the pasted capability MSRs");
 	m->notes = *notes;
 	flags = wz_changed(m);
 out:

@@ -55,6 +55,7 @@ void wz_free(struct wz_model *m)
 	if (!m)
 		return;
 	va_state_release(&m->st);
+	wz_template_drop(m);
 	free(m->row);
 	free(m->text);
 	free(m->paste);
@@ -74,6 +75,10 @@ static int adopt(struct wz_model *m, struct va_state *st, int rc, const struct v
 		va_state_release(st);
 		free(st);
 		return -1;
+	}
+	if (st->msr_present) {
+		const char *base = strrchr(name, '/');
+		snprintf(m->cpu, sizeof m->cpu, "%s", base ? base + 1 : name);
 	}
 	/* A capability listing alone says nothing of the VMCS: ask for it. */
 	int vmcs = has_vmcs_fields(st);
