@@ -131,7 +131,7 @@ static void draw_status(const struct wz_model *m, struct wz_canvas *c, const str
 
 static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struct wz_rect *r)
 {
-	char line[1200];
+	char line[1800];
 	const char *prompt = NULL;
 	switch (m->mode) {
 	case WZ_MODE_EDIT:
@@ -173,7 +173,9 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 		return;
 	}
 	if (m->message[0]) {
-		put_line(c, r, 0, m->message, m->message_error ? WZ_ROLE_ERROR : WZ_ROLE_NORMAL);
+		/* What was done stays after the text that details it closes. */
+		snprintf(line, sizeof line, "%s%s", m->message, m->mode == WZ_MODE_TEXT ? " (any key closes)" : "");
+		put_line(c, r, 0, line, m->message_error ? WZ_ROLE_ERROR : WZ_ROLE_NORMAL);
 		return;
 	}
 	if (m->mode == WZ_MODE_TEXT) {

@@ -52,7 +52,7 @@ enum wz_key_group {
 	X(PAGE_DOWN, NULL, "page down") \
 	X(HOME, NULL, "first row") \
 	X(END, NULL, "last row") \
-	X(ACTIVATE, NULL, "edit the value; load the profile; jump to the field of a finding") \
+	X(ACTIVATE, NULL, "edit the value; load the profile; jump to the field of a finding; open the template chooser") \
 	X(TOGGLE, NULL, "toggle the control bit") \
 	X(ABSENT, NULL, "make the value absent (not given), or give it again") \
 	X(COMMIT, NULL, "accept the typed value") \

@@ -107,7 +107,7 @@ unsigned wz_fix_finding(struct wz_model *m)
 			wz_say(m, 0, "%s", text);
 			free(text);
 		} else if (text) {
-			wz_say(m, 0, "%s repaired: %u changes (any key closes)", id, log->n_changes);
+			wz_say(m, 0, "%s repaired: %u changes", id, log->n_changes);
 			wz_show_text(m, "Repaired (what 'vmcs-audit fix' prints)", text);
 		}
 	}
@@ -150,7 +150,7 @@ unsigned wz_fix_all(struct wz_model *m)
 	else if (!log->n_changes && !left)
 		wz_say(m, 0, "nothing to repair: no rule fails");
 	else
-		wz_say(m, 0, "%u change%s; %s; %u need%s a decision (any key closes)", log->n_changes,
+		wz_say(m, 0, "%u change%s; %s; %u need%s a decision", log->n_changes,
 		       log->n_changes == 1 ? "" : "s", now, left, left == 1 ? "s" : "");
 	if (text && (log->n_changes || left))
 		wz_show_text(m, "Repairs (what 'vmcs-audit fix' prints)", text);

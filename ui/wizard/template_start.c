@@ -124,7 +124,7 @@ static unsigned build(struct wz_model *m)
 		}
 		if (why)
 			wz_show_text(m, "No template with these choices", why);
-		wz_say(m, 1, "no template: %.200s", err.message);
+		wz_say(m, 1, "no template with these choices; nothing changed");
 		free(t);
 		return WZ_REDRAW;
 	}

@@ -357,6 +357,13 @@ static unsigned key_text(struct wz_model *m, int key)
 		wz_show_text(m, "", NULL);
 		return WZ_REDRAW;
 	}
+	/* No further than the last page. */
+	int lines = 0;
+	for (const char *s = m->text ? m->text : ""; *s; s++)
+		lines += *s == '\n';
+	int visible = m->rows - 4 > 1 ? m->rows - 4 : 1;
+	if (m->text_top > lines - visible)
+		m->text_top = lines - visible;
 	if (m->text_top < 0)
 		m->text_top = 0;
 	return WZ_REDRAW;
@@ -453,8 +460,8 @@ static unsigned key_template(struct wz_model *m, int key)
 	case WZ_ACT_DOWN: return move(m, 1);
 	case WZ_ACT_PAGE_UP: return move(m, -page);
 	case WZ_ACT_PAGE_DOWN: return move(m, page);
-	case WZ_ACT_HOME: return move(m, -m->nrows);
-	case WZ_ACT_END: return move(m, m->nrows);
+	case WZ_ACT_HOME: m->cursor[m->step] = 0; m->top[m->step] = 0; wz_refresh(m); return WZ_REDRAW;
+	case WZ_ACT_END: m->cursor[m->step] = m->nrows - 1; wz_refresh(m); return WZ_REDRAW;
 	default: return WZ_REDRAW;   /* the message cleared */
 	}
 }
