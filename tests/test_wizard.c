@@ -940,31 +940,32 @@ static struct wz_model *open_fix_case(const char *name)
 	return m;
 }
 
+/* f on the failure of rule `id` in tests/fix/NAME: the message says why,
+ * `field` keeps its value, nothing is modified. */
+static void fix_says(const char *name, const char *id, enum va_field field, const char *why)
+{
+	struct wz_model *m = open_fix_case(name);
+	int r = row_of_rule(m, id);
+	CU_ASSERT_FATAL(r >= 0);
+	uint64_t value = m->st.field[field];
+	move_to(m, r);
+	wz_key(m, 'f');
+	CU_ASSERT(m->message_error);
+	if (!strstr(m->message, why))
+		fprintf(stderr, "\n%s: the message is '%s'\n", id, m->message);
+	CU_ASSERT(strstr(m->message, why) != NULL);
+	CU_ASSERT_EQUAL(m->st.field[field], value);
+	CU_ASSERT_EQUAL(m->dirty, 0);
+	wz_free(m);
+}
+
 /* f on a failure without a repair, or whose repair is refused: why, no change. */
 static void test_fix_needs_decision(void)
 {
-	struct wz_model *m = open_fix_case("needs_decision.state");
-	int r = row_of_rule(m, "CTL.EXEC.MSR_BITMAP_WIDTH");
-	CU_ASSERT_FATAL(r >= 0);
-	uint64_t bitmap = m->st.field[FLD_MSR_BITMAP];
-	move_to(m, r);
-	wz_key(m, 'f');
-	CU_ASSERT(m->message_error);
-	CU_ASSERT(strstr(m->message, "CTL.EXEC.MSR_BITMAP_WIDTH: no mechanical repair") != NULL);
-	CU_ASSERT_EQUAL(m->st.field[FLD_MSR_BITMAP], bitmap);
-	CU_ASSERT_EQUAL(m->dirty, 0);
-	wz_free(m);
-	m = open_fix_case("refused.state");
-	r = row_of_rule(m, "CTL.EXEC.X2APIC_NEEDS_TPR_SHADOW");
-	CU_ASSERT_FATAL(r >= 0);
-	uint64_t proc = m->st.field[FLD_CPU_BASED_VM_EXEC_CONTROL];
-	move_to(m, r);
-	wz_key(m, 'f');
-	CU_ASSERT(m->message_error);
-	CU_ASSERT(strstr(m->message, "repair refused: it would make CTL.EXEC.TPR_THRESHOLD_VTPR undecidable") != NULL);
-	CU_ASSERT_EQUAL(m->st.field[FLD_CPU_BASED_VM_EXEC_CONTROL], proc);
-	CU_ASSERT_EQUAL(m->dirty, 0);
-	wz_free(m);
+	fix_says("needs_decision.state", "CTL.EXEC.MSR_BITMAP_WIDTH", FLD_MSR_BITMAP,
+		 "CTL.EXEC.MSR_BITMAP_WIDTH: no mechanical repair");
+	fix_says("refused.state", "CTL.EXEC.X2APIC_NEEDS_TPR_SHADOW", FLD_CPU_BASED_VM_EXEC_CONTROL,
+		 "repair refused: it would make CTL.EXEC.TPR_THRESHOLD_VTPR undecidable");
 }
 
 /* F: every mechanical repair of a state with faults in three stages. */

@@ -447,23 +447,30 @@ enum wz_key_group wz_step_keys(enum wz_step s)
 	}
 }
 
-/* The template chooser: its own keys, then the rows' moves. */
-static unsigned key_template(struct wz_model *m, int key)
+/* The moves over the rows; 0 if `a` is not one. */
+static unsigned move_by(struct wz_model *m, enum wz_action a)
 {
-	enum wz_action a = wz_key_action(WZ_GROUP_TEMPLATE, key);
 	int page = m->rows - 6 > 1 ? m->rows - 6 : 1;
-	m->message[0] = '\0';
-	if (a != WZ_ACT_NONE)
-		return wz_template_action(m, a);
-	switch (wz_key_action(WZ_GROUP_LIST, key)) {
+	switch (a) {
 	case WZ_ACT_UP: return move(m, -1);
 	case WZ_ACT_DOWN: return move(m, 1);
 	case WZ_ACT_PAGE_UP: return move(m, -page);
 	case WZ_ACT_PAGE_DOWN: return move(m, page);
 	case WZ_ACT_HOME: m->cursor[m->step] = 0; m->top[m->step] = 0; wz_refresh(m); return WZ_REDRAW;
 	case WZ_ACT_END: m->cursor[m->step] = m->nrows - 1; wz_refresh(m); return WZ_REDRAW;
-	default: return WZ_REDRAW;   /* the message cleared */
+	default: return 0;
 	}
+}
+
+/* The template chooser: its own keys, then the rows' moves. */
+static unsigned key_template(struct wz_model *m, int key)
+{
+	enum wz_action a = wz_key_action(WZ_GROUP_TEMPLATE, key);
+	m->message[0] = '\0';
+	if (a != WZ_ACT_NONE)
+		return wz_template_action(m, a);
+	unsigned flags = move_by(m, wz_key_action(WZ_GROUP_LIST, key));
+	return flags ? flags : WZ_REDRAW;   /* the message cleared */
 }
 
 static unsigned key_list(struct wz_model *m, int key)
@@ -474,7 +481,6 @@ static unsigned key_list(struct wz_model *m, int key)
 	if (a == WZ_ACT_NONE)
 		a = wz_key_action(WZ_GROUP_LIST, key);
 	const struct wz_row *r = wz_current_row(m);
-	int page = m->rows - 6 > 1 ? m->rows - 6 : 1;
 	m->message[0] = '\0';
 	switch (a) {
 	case WZ_ACT_REVIEW: return go_step(m, WZ_STEP_REVIEW);
@@ -527,12 +533,9 @@ static unsigned key_list(struct wz_model *m, int key)
 		m->show_all = !m->show_all;
 		wz_refresh(m);
 		return WZ_REDRAW;
-	case WZ_ACT_UP: return move(m, -1);
-	case WZ_ACT_DOWN: return move(m, 1);
-	case WZ_ACT_PAGE_UP: return move(m, -page);
-	case WZ_ACT_PAGE_DOWN: return move(m, page);
-	case WZ_ACT_HOME: m->cursor[m->step] = 0; m->top[m->step] = 0; wz_refresh(m); return WZ_REDRAW;
-	case WZ_ACT_END: m->cursor[m->step] = m->nrows - 1; wz_refresh(m); return WZ_REDRAW;
+	case WZ_ACT_UP: case WZ_ACT_DOWN: case WZ_ACT_PAGE_UP: case WZ_ACT_PAGE_DOWN:
+	case WZ_ACT_HOME: case WZ_ACT_END:
+		return move_by(m, a);
 	case WZ_ACT_ACTIVATE: return activate(m);
 	case WZ_ACT_TOGGLE: return r ? wz_toggle_bit(m, r) : 0;
 	case WZ_ACT_ABSENT: return r ? wz_toggle_absent(m, r) : 0;
