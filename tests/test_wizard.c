@@ -853,6 +853,12 @@ static void test_template_from_profile(void)
 	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x7c00);   /* the boot sector */
 	CU_ASSERT(strstr(m->message, "real guest on") != NULL);
 	CU_ASSERT((m->st.field[FLD_SECONDARY_VM_EXEC_CONTROL] >> 7) & 1);   /* unrestricted guest */
+	/* u brings back the state the template replaced. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x1234);
+	CU_ASSERT(strstr(m->message, "took back the template") != NULL);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x7c00);
 	/* Esc leaves the chooser where the user was. */
 	wz_key(m, '1');
 	wz_key(m, KEY_DOWN);
@@ -918,11 +924,27 @@ static void test_fix_one(void)
 	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
 	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
 	CU_ASSERT_EQUAL(m->report.status[va_rule_find("GUEST.SEG.TR.TYPE")], VA_PASS);
-	CU_ASSERT_STRING_EQUAL(m->message, "GUEST_TR_AR_BYTES 0x89 -> 0x8b  GUEST.SEG.TR.TYPE");
+	CU_ASSERT_STRING_EQUAL(m->message, "GUEST_TR_AR_BYTES 0x89 -> 0x8b  GUEST.SEG.TR.TYPE  (u undoes)");
 	CU_ASSERT(!m->message_error);
 	CU_ASSERT(m->dirty);
 	CU_ASSERT(screen_has(m, " success |"));
 	assert_golden(m, 24, 80, "fix_after");
+	/* u takes the repair back, u again puts it back. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	CU_ASSERT_EQUAL(m->report.count[VA_FAIL], 1);
+	CU_ASSERT(strstr(m->message, "took back the repair of GUEST.SEG.TR.TYPE") != NULL);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	/* Another change since: nothing to undo (it would lose that change). */
+	wz_goto_field(m, FLD_GUEST_RIP);
+	keys(m, "\n0x1234\n");
+	wz_key(m, 'u');
+	CU_ASSERT(m->message_error);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x1234);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	wz_key(m, 'r');
 	/* Not on a failure: says so. */
 	wz_key(m, KEY_HOME);
 	wz_key(m, 'f');
@@ -991,6 +1013,13 @@ static void test_fix_all(void)
 	CU_ASSERT(strstr(m->message, "9 changes; success") != NULL);
 	wz_key(m, 27);
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	/* One change, one undo: every repair taken back at once. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	CU_ASSERT_EQUAL(m->st.field[FLD_VMCS_LINK_POINTER], 0);
+	CU_ASSERT(m->report.count[VA_FAIL] > 1);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
 	/* Nothing left to repair. */
 	wz_key(m, 'F');
 	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);

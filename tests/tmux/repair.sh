@@ -15,6 +15,13 @@ keys f
 wait_for "GUEST_TR_AR_BYTES 0x89 -> 0x8b  GUEST.SEG.TR.TYPE"
 wait_for " success | 0 failed, 0 warned, 0 not evaluated"
 wait_for "tr.state [modified]"
+# u takes the repair back, u again puts it back.
+keys u
+wait_for "took back the repair of GUEST.SEG.TR.TYPE (u puts it back)"
+wait_for " exit 33 (qual 0) | 1 failed"
+keys u
+wait_for "put back the repair of GUEST.SEG.TR.TYPE"
+wait_for " success | 0 failed, 0 warned, 0 not evaluated"
 # A template replaces the repaired, unsaved state: asked first.
 keys 1
 wait_for "t template"
@@ -39,7 +46,7 @@ wait_for " VMfailValid 7 |"
 keys F
 wait_for "Repairs (what 'vmcs-audit fix' prints)"
 wait_for "VMCS_LINK_POINTER 0x0 -> 0xffffffffffffffff  GUEST.LINKPTR.REVISION"
-wait_for "9 changes; success; 0 need a decision (any key closes)"
+wait_for "9 changes; success; 0 need a decision; u undoes (any key closes)"
 wait_for " success | 0 failed"
 keys Escape
 wait_for "7/7 Review"

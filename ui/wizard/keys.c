@@ -27,6 +27,7 @@ static const struct wz_binding bindings[] = {
 	{ WZ_GROUP_ANY, KEY_F(1), "F1", WZ_ACT_HELP },
 	{ WZ_GROUP_ANY, 'p', "p", WZ_ACT_PASTE },
 	{ WZ_GROUP_ANY, 'a', "a", WZ_ACT_SHOW_ALL },
+	{ WZ_GROUP_ANY, 'u', "u", WZ_ACT_UNDO },
 	{ WZ_GROUP_ANY, '\t', "Tab", WZ_ACT_NEXT_STEP },
 	{ WZ_GROUP_ANY, KEY_RIGHT, "Right", WZ_ACT_NEXT_STEP },
 	{ WZ_GROUP_ANY, KEY_BTAB, "Shift-Tab", WZ_ACT_PREV_STEP },

@@ -35,6 +35,8 @@ enum wz_key_group {
 	  "say why it needs a decision") \
 	X(FIX_ALL, "fix all", "run every mechanical repair until the entry succeeds or none " \
 	  "applies (what 'vmcs-audit fix' does), then list what needs a decision") \
+	X(UNDO, NULL, "undo the last template or repair (u again puts it back); other changes " \
+	  "are not undone") \
 	X(CHOOSE, NULL, "choose the mode, or turn the feature on or off") \
 	X(BUILD, NULL, "build the template and put it in place of the state (asks first when " \
 	  "that drops unsaved values)") \

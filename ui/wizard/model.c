@@ -56,6 +56,7 @@ void wz_free(struct wz_model *m)
 		return;
 	va_state_release(&m->st);
 	wz_template_drop(m);
+	wz_undo_drop(m);
 	free(m->row);
 	free(m->text);
 	free(m->paste);
@@ -85,6 +86,7 @@ static int adopt(struct wz_model *m, struct va_state *st, int rc, const struct v
 	if (!vmcs)
 		mark_unwritten_absent(st);
 	va_state_release(&m->st);
+	wz_undo_drop(m);
 	m->st = *st;
 	free(st);
 	m->step = vmcs ? WZ_STEP_REVIEW : WZ_STEP_PROCESSOR;

@@ -121,6 +121,12 @@ struct wz_model {
 	struct va_state *pending;  /* a template built, waiting for the answer to "replace?" */
 	char pending_title[256];
 
+	struct va_state *undo;     /* before the last template or repair (u), or NULL */
+	int undo_redo;             /* undo holds the change itself: u puts it back */
+	char undo_what[96];
+	char undo_path[1024];      /* path and path_saves to go back to */
+	int undo_path_saves;
+
 	int rows, cols;
 	int utf8;
 

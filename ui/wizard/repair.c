@@ -37,11 +37,13 @@ static char *text_close(struct text *t)
 }
 
 /* The state changed: exit information no longer describes it (as `fix`
- * drops it), then modified, autosaved, audited. */
-static unsigned changed(struct wz_model *m, unsigned *dropped)
+ * drops it), then modified, autosaved, audited; u goes back to `before`. */
+static unsigned changed(struct wz_model *m, unsigned *dropped, struct va_state *before, const char *what)
 {
 	*dropped = va_fix_drop_exit_info(&m->st);
-	return wz_changed(m);
+	unsigned flags = wz_changed(m);
+	wz_undo_keep(m, before, m->path, m->path_saves, what);
+	return flags;
 }
 
 /* Why the repair of `rule` changed nothing: the words of `vmcs-audit fix`. */
@@ -75,21 +77,28 @@ unsigned wz_fix_finding(struct wz_model *m)
 		return WZ_REDRAW;
 	}
 	struct va_fix_log *log = malloc(sizeof *log);
-	if (!log) {
+	struct va_state *before = wz_snapshot(m);
+	if (!log || !before) {
+		free(log);
+		wz_snapshot_free(before);
 		wz_say(m, 1, "out of memory; nothing changed");
 		return WZ_REDRAW;
 	}
 	va_fix_log_init(log);
 	unsigned flags = WZ_REDRAW;
 	int rc = va_fix_rule(&m->st, f.rule, log);
-	if (rc < 0) {
-		wz_say(m, 1, "out of memory; nothing changed");
-	} else if (!log->n_changes) {
-		say_unrepaired(m, &f, log);
+	if (rc < 0 || !log->n_changes) {
+		wz_snapshot_free(before);
+		if (rc < 0)
+			wz_say(m, 1, "out of memory; nothing changed");
+		else
+			say_unrepaired(m, &f, log);
 	} else {
 		struct text t;
 		unsigned dropped;
-		flags = changed(m, &dropped);
+		char what[96];
+		snprintf(what, sizeof what, "the repair of %s", id);
+		flags = changed(m, &dropped, before, what);
 		if (text_open(&t)) {
 			wz_say(m, 0, "%s repaired: %u change%s", id, log->n_changes, log->n_changes == 1 ? "" : "s");
 			free(log);
@@ -104,10 +113,10 @@ unsigned wz_fix_finding(struct wz_model *m)
 		if (nl && !nl[1]) {
 			/* One line: the key line shows it. */
 			*nl = '\0';
-			wz_say(m, 0, "%s", text);
+			wz_say(m, 0, "%s  (u undoes)", text);
 			free(text);
 		} else if (text) {
-			wz_say(m, 0, "%s repaired: %u changes", id, log->n_changes);
+			wz_say(m, 0, "%s repaired: %u changes; u undoes", id, log->n_changes);
 			wz_show_text(m, "Repaired (what 'vmcs-audit fix' prints)", text);
 		}
 	}
@@ -119,11 +128,13 @@ unsigned wz_fix_all(struct wz_model *m)
 {
 	struct va_fix_log *log = malloc(sizeof *log);
 	struct va_report *rep = malloc(sizeof *rep);
+	struct va_state *before = wz_snapshot(m);
 	struct text t;
 	unsigned flags = WZ_REDRAW;
-	if (!log || !rep || text_open(&t)) {
+	if (!log || !rep || !before || text_open(&t)) {
 		free(log);
 		free(rep);
+		wz_snapshot_free(before);
 		wz_say(m, 1, "out of memory; nothing changed");
 		return WZ_REDRAW;
 	}
@@ -133,7 +144,9 @@ unsigned wz_fix_all(struct wz_model *m)
 	int rc = va_fix_run(&m->st, log, rep);
 	unsigned dropped = 0;
 	if (log->n_changes)
-		flags = changed(m, &dropped);
+		flags = changed(m, &dropped, before, "the repairs");
+	else
+		wz_snapshot_free(before);
 	va_render_verdict_short(&m->report.verdict, now, sizeof now);
 	va_write_fix_changes(t.out, log);
 	fprintf(t.out, "%s%u change%s; %s -> %s\n", log->n_changes ? "\n" : "", log->n_changes,
@@ -150,8 +163,9 @@ unsigned wz_fix_all(struct wz_model *m)
 	else if (!log->n_changes && !left)
 		wz_say(m, 0, "nothing to repair: no rule fails");
 	else
-		wz_say(m, 0, "%u change%s; %s; %u need%s a decision", log->n_changes,
-		       log->n_changes == 1 ? "" : "s", now, left, left == 1 ? "s" : "");
+		wz_say(m, 0, "%u change%s; %s; %u need%s a decision%s", log->n_changes,
+		       log->n_changes == 1 ? "" : "s", now, left, left == 1 ? "s" : "",
+		       log->n_changes ? "; u undoes" : "");
 	if (text && (log->n_changes || left))
 		wz_show_text(m, "Repairs (what 'vmcs-audit fix' prints)", text);
 	else

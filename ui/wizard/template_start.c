@@ -83,12 +83,21 @@ void wz_template_drop(struct wz_model *m)
 
 unsigned wz_template_adopt(struct wz_model *m)
 {
-	if (!m->pending)
+	struct va_state *before = m->pending ? malloc(sizeof *before) : NULL;
+	if (!before) {
+		if (m->pending)
+			wz_say(m, 1, "out of memory; nothing changed");
+		wz_template_drop(m);
 		return WZ_REDRAW;
-	va_state_release(&m->st);
+	}
+	/* The state before goes to undo as it is. */
+	*before = m->st;
 	m->st = *m->pending;
 	free(m->pending);
 	m->pending = NULL;
+	char path[sizeof m->path];
+	int saves = m->path_saves;
+	snprintf(path, sizeof path, "%s", m->path);
 	/* Built here, in no file yet: s asks for a name rather than writing
 	 * the template over the file that was open. */
 	m->path[0] = '\0';
@@ -98,7 +107,8 @@ unsigned wz_template_adopt(struct wz_model *m)
 	m->cursor[m->step] = 0;
 	m->top[m->step] = 0;
 	unsigned flags = wz_changed(m);
-	wz_say(m, 0, "template: %s (s saves it)", m->pending_title);
+	wz_undo_keep(m, before, path, saves, "the template");
+	wz_say(m, 0, "template: %s (s saves it, u takes it back)", m->pending_title);
 	return flags;
 }
 

@@ -32,6 +32,7 @@ const struct wz_row *wz_current_row(const struct wz_model *m)
 
 unsigned wz_changed(struct wz_model *m)
 {
+	wz_undo_drop(m);
 	m->dirty = 1;
 	wz_refresh(m);
 	return WZ_REDRAW | WZ_CHANGED;
@@ -529,6 +530,7 @@ static unsigned key_list(struct wz_model *m, int key)
 	case WZ_ACT_TEMPLATE: return wz_template_open(m);
 	case WZ_ACT_FIX: return wz_fix_finding(m);
 	case WZ_ACT_FIX_ALL: return wz_fix_all(m);
+	case WZ_ACT_UNDO: return wz_undo(m);
 	case WZ_ACT_SHOW_ALL:
 		m->show_all = !m->show_all;
 		wz_refresh(m);

@@ -58,5 +58,14 @@ void wz_template_drop(struct wz_model *m);
  * mechanical repair (F).  WZ_* flags. */
 unsigned wz_fix_finding(struct wz_model *m);
 unsigned wz_fix_all(struct wz_model *m);
+/* Undo of a template or repair (undo.c).  A copy of the state (NULL on
+ * ENOMEM); keep one as what u goes back to (after wz_changed, which drops
+ * the one before); u. */
+struct va_state *wz_snapshot(const struct wz_model *m);
+void wz_snapshot_free(struct va_state *snap);
+void wz_undo_keep(struct wz_model *m, struct va_state *before, const char *path, int path_saves,
+		  const char *what);
+void wz_undo_drop(struct wz_model *m);
+unsigned wz_undo(struct wz_model *m);
 
 #endif
