@@ -605,6 +605,32 @@ static void test_keystroke_cost(void)
 	printf("\n  one keystroke (toggle a control bit, re-audit, rows, draw 80x24): %.1f us\n", us);
 	/* Invisible means well under a frame. */
 	CU_ASSERT(us < 5000.0);
+	/* f on a failure and u: the repair (two audits, a copy), the undo, and
+	 * the audit, rows and screen after each. */
+	m->st.field[FLD_GUEST_TR_AR_BYTES] = 0x89;
+	wz_key(m, 'r');
+	int fr = -1;
+	for (int i = 0; i < m->nrows && fr < 0; i++)
+		if (m->row[i].kind == WZ_ROW_FINDING)
+			fr = i;
+	CU_ASSERT_FATAL(fr >= 0);
+	m->cursor[m->step] = fr;
+	enum { F = 500 };
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int repaired = 0;
+	for (int i = 0; i < F; i++) {
+		wz_key(m, 'f');
+		wz_draw(m, c);
+		repaired += m->st.field[FLD_GUEST_TR_AR_BYTES] == 0x8b;
+		wz_key(m, 'u');
+		wz_draw(m, c);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CU_ASSERT_EQUAL(repaired, F);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / F / 2 / 1e3;
+	printf("  one f or u on Review (repair or undo, re-audit, rows, draw): %.1f us\n", us);
+	CU_ASSERT(us < 5000.0);
 	/* The autosave after a change (temp file, fsync, rename) on its own. */
 	char dir[] = "/tmp/va-wizard-XXXXXX";
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));

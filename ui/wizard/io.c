@@ -73,7 +73,7 @@ unsigned wz_paste(struct wz_model *m, const char *text, size_t len)
 				break;
 		return WZ_REDRAW;
 	}
-	if (m->mode == WZ_MODE_ASK || m->mode == WZ_MODE_TEXT)
+	if (m->mode == WZ_MODE_ASK || m->mode == WZ_MODE_TEXT || m->mode == WZ_MODE_TEMPLATE)
 		return 0;
 	m->mode = WZ_MODE_LIST;
 	free(m->paste);
