@@ -18,6 +18,7 @@
 #include "../auditor/input/load.h"
 #include "../auditor/input/state_file.h"
 #include "../auditor/input/state_save.h"
+#include "../auditor/input/template.h"
 #include "../auditor/report/asked.h"
 #include "../auditor/report/render.h"
 #include "../ui/wizard/keys.h"
@@ -604,6 +605,32 @@ static void test_keystroke_cost(void)
 	printf("\n  one keystroke (toggle a control bit, re-audit, rows, draw 80x24): %.1f us\n", us);
 	/* Invisible means well under a frame. */
 	CU_ASSERT(us < 5000.0);
+	/* f on a failure and u: the repair (two audits, a copy), the undo, and
+	 * the audit, rows and screen after each. */
+	m->st.field[FLD_GUEST_TR_AR_BYTES] = 0x89;
+	wz_key(m, 'r');
+	int fr = -1;
+	for (int i = 0; i < m->nrows && fr < 0; i++)
+		if (m->row[i].kind == WZ_ROW_FINDING)
+			fr = i;
+	CU_ASSERT_FATAL(fr >= 0);
+	m->cursor[m->step] = fr;
+	enum { F = 500 };
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int repaired = 0;
+	for (int i = 0; i < F; i++) {
+		wz_key(m, 'f');
+		wz_draw(m, c);
+		repaired += m->st.field[FLD_GUEST_TR_AR_BYTES] == 0x8b;
+		wz_key(m, 'u');
+		wz_draw(m, c);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CU_ASSERT_EQUAL(repaired, F);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	us = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / F / 2 / 1e3;
+	printf("  one f or u on Review (repair or undo, re-audit, rows, draw): %.1f us\n", us);
+	CU_ASSERT(us < 5000.0);
 	/* The autosave after a change (temp file, fsync, rename) on its own. */
 	char dir[] = "/tmp/va-wizard-XXXXXX";
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
@@ -767,7 +794,280 @@ static void test_mouse(void)
 	wz_free(m);
 }
 
+/* The first row of the finding of rule `id` on Review, or -1. */
+static int row_of_rule(const struct wz_model *m, const char *id)
+{
+	for (int i = 0; i < m->nrows; i++)
+		if (m->row[i].kind == WZ_ROW_FINDING &&
+		    !strcmp(va_rule_at(m->report.findings[m->row[i].a].rule)->id, id))
+			return i;
+	return -1;
+}
+
+static int row_of_kind(const struct wz_model *m, enum wz_row_kind kind, unsigned a)
+{
+	for (int i = 0; i < m->nrows; i++)
+		if (m->row[i].kind == kind && m->row[i].a == a)
+			return i;
+	return -1;
+}
+
+/* Put the cursor on row r with the keys a user presses. */
+static void move_to(struct wz_model *m, int r)
+{
+	for (int n = 0; m->cursor[m->step] < r && n < 400; n++)
+		wz_key(m, KEY_DOWN);
+	for (int n = 0; m->cursor[m->step] > r && n < 400; n++)
+		wz_key(m, KEY_UP);
+	CU_ASSERT_EQUAL(m->cursor[m->step], r);
+}
+
+/* Processor, t: a template for the profile chosen; Review shows success. */
+static void test_template_from_profile(void)
+{
+	struct wz_model *m = wz_new(24, 80, 1);
+	/* Without capability MSRs there is no CPU to follow. */
+	wz_key(m, 't');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT(m->message_error);
+	keys(m, "/6700k\n\n");
+	CU_ASSERT(va_msr_known(&m->st, MSR_IA32_VMX_PINBASED_CTLS));
+	CU_ASSERT(row_of_kind(m, WZ_ROW_TEMPLATE, 0) >= 0);
+	wz_key(m, 't');
+	CU_ASSERT_EQUAL_FATAL(m->mode, WZ_MODE_TEMPLATE);
+	CU_ASSERT(screen_has(m, "(*) long"));
+	CU_ASSERT(screen_has(m, "[ ] ept"));
+	assert_golden(m, 24, 80, "template_chooser");
+	/* Only capability MSRs so far: nothing to lose, no question. */
+	wz_key(m, '\r');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_REVIEW);
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(m->report.count[VA_FAIL], 0);
+	CU_ASSERT_EQUAL(m->report.count[VA_UNKNOWN], 0);
+	CU_ASSERT(m->dirty);
+	CU_ASSERT_STRING_EQUAL(m->path, "");
+	CU_ASSERT(strstr(m->message, "long guest on intel-skylake-i7-6700k") != NULL);
+	CU_ASSERT(screen_has(m, " success | 0 failed, 0 warned, 0 not evaluated"));
+	CU_ASSERT_EQUAL(m->st.entry[ENTRY_INSTRUCTION], VA_INSN_VMLAUNCH);
+	assert_golden(m, 24, 80, "template_review");
+	/* A value typed since: the next template asks before dropping it. */
+	wz_goto_field(m, FLD_GUEST_RIP);
+	keys(m, "\n0x1234\n");
+	wz_key(m, '1');
+	wz_key(m, 't');
+	CU_ASSERT_EQUAL_FATAL(m->mode, WZ_MODE_TEMPLATE);
+	int real = row_of_kind(m, WZ_ROW_TPL_MODE, VA_TM_REAL);
+	CU_ASSERT_FATAL(real >= 0);
+	move_to(m, real);
+	wz_key(m, ' ');
+	CU_ASSERT_EQUAL(m->tpl_mode, VA_TM_REAL);
+	CU_ASSERT(screen_has(m, "(*) real"));
+	wz_key(m, '\r');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_ASK);
+	CU_ASSERT_EQUAL(m->question, WZ_ASK_TEMPLATE);
+	CU_ASSERT(screen_has(m, "The template replaces unsaved VMCS fields"));
+	wz_key(m, 'n');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x1234);
+	CU_ASSERT_PTR_NULL(m->pending);
+	wz_key(m, 't');
+	wz_key(m, '\r');
+	wz_key(m, 'y');
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_REVIEW);
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x7c00);   /* the boot sector */
+	CU_ASSERT(strstr(m->message, "real guest on") != NULL);
+	CU_ASSERT((m->st.field[FLD_SECONDARY_VM_EXEC_CONTROL] >> 7) & 1);   /* unrestricted guest */
+	/* u brings back the state the template replaced. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x1234);
+	CU_ASSERT(strstr(m->message, "took back the template") != NULL);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x7c00);
+	/* Esc leaves the chooser where the user was. */
+	wz_key(m, '1');
+	wz_key(m, KEY_DOWN);
+	int at = m->cursor[m->step];
+	wz_key(m, 't');
+	wz_key(m, 27);
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT_EQUAL(m->cursor[m->step], at);
+	wz_free(m);
+}
+
+/* A feature the CPU lacks: the message names the capability bit; nothing changes. */
+static void test_template_refused(void)
+{
+	struct wz_model *m = wz_new(24, 80, 1);
+	keys(m, "/i9-12900k\n\n");
+	CU_ASSERT_FATAL(va_msr_known(&m->st, MSR_IA32_VMX_PROCBASED_CTLS2));
+	struct va_state before = m->st;
+	int dirty = m->dirty;
+	wz_key(m, 't');
+	CU_ASSERT_EQUAL_FATAL(m->mode, WZ_MODE_TEMPLATE);
+	int pml = row_of_kind(m, WZ_ROW_TPL_FEATURE, (unsigned)va_template_feature_by_name("pml", 3));
+	CU_ASSERT_FATAL(pml >= 0);
+	move_to(m, pml);
+	wz_key(m, ' ');
+	CU_ASSERT(strstr(m->row[m->cursor[m->step]].text, "[x] pml") != NULL);
+	wz_key(m, '\r');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_TEXT);
+	CU_ASSERT(m->message_error);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m->text);
+	CU_ASSERT(strstr(m->text, "SECONDARY_EXEC_ENABLE_PML") != NULL);
+	CU_ASSERT(screen_has(m, "(IA32_VMX_PROCBASED_CTLS2 bit"));
+	CU_ASSERT(strstr(m->text, "Nothing changed") != NULL);
+	CU_ASSERT(screen_has(m, "No template with these choices"));
+	/* Nothing changed: the fields, MSRs and the modified mark as they were. */
+	CU_ASSERT(memcmp(m->st.presence, before.presence, sizeof before.presence) == 0);
+	CU_ASSERT(memcmp(m->st.msr, before.msr, sizeof before.msr) == 0);
+	CU_ASSERT_EQUAL(m->dirty, dirty);
+	CU_ASSERT_PTR_NULL(m->pending);
+	/* Any key goes back to the choices, pml still ticked. */
+	wz_key(m, 'x');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_TEMPLATE);
+	CU_ASSERT((m->tpl_features >> va_template_feature_by_name("pml", 3)) & 1);
+	wz_key(m, 27);
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_PROCESSOR);
+	wz_free(m);
+}
+
+/* Review, f: the failure's repair, the change on the key line, success. */
+static void test_fix_one(void)
+{
+	struct wz_model *m = open_example("skylake-64bit-guest.state");
+	m->st.field[FLD_GUEST_TR_AR_BYTES] = 0x89;
+	wz_refresh(m);
+	wz_key(m, 'r');
+	CU_ASSERT_EQUAL(m->report.count[VA_FAIL], 1);
+	int r = row_of_rule(m, "GUEST.SEG.TR.TYPE");
+	CU_ASSERT_FATAL(r >= 0);
+	move_to(m, r);
+	assert_golden(m, 24, 80, "fix_before");
+	wz_key(m, 'f');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(m->report.status[va_rule_find("GUEST.SEG.TR.TYPE")], VA_PASS);
+	CU_ASSERT_STRING_EQUAL(m->message, "GUEST_TR_AR_BYTES 0x89 -> 0x8b  GUEST.SEG.TR.TYPE  (u undoes)");
+	CU_ASSERT(!m->message_error);
+	CU_ASSERT(m->dirty);
+	CU_ASSERT(screen_has(m, " success |"));
+	assert_golden(m, 24, 80, "fix_after");
+	/* u takes the repair back, u again puts it back. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	CU_ASSERT_EQUAL(m->report.count[VA_FAIL], 1);
+	CU_ASSERT(strstr(m->message, "took back the repair of GUEST.SEG.TR.TYPE") != NULL);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	/* Another change since: nothing to undo (it would lose that change). */
+	wz_goto_field(m, FLD_GUEST_RIP);
+	keys(m, "\n0x1234\n");
+	wz_key(m, 'u');
+	CU_ASSERT(m->message_error);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RIP], 0x1234);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	wz_key(m, 'r');
+	/* Not on a failure: says so. */
+	wz_key(m, KEY_HOME);
+	wz_key(m, 'f');
+	CU_ASSERT(m->message_error);
+	wz_free(m);
+}
+
+static struct wz_model *open_fix_case(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, VA_SOURCE_DIR "/tests/fix/%s", name);
+	struct wz_model *m = wz_new(24, 80, 1);
+	CU_ASSERT_EQUAL_FATAL(wz_open(m, path), 0);
+	CU_ASSERT_EQUAL(m->step, WZ_STEP_REVIEW);
+	return m;
+}
+
+/* f on the failure of rule `id` in tests/fix/NAME: the message says why,
+ * `field` keeps its value, nothing is modified. */
+static void fix_says(const char *name, const char *id, enum va_field field, const char *why)
+{
+	struct wz_model *m = open_fix_case(name);
+	int r = row_of_rule(m, id);
+	CU_ASSERT_FATAL(r >= 0);
+	uint64_t value = m->st.field[field];
+	move_to(m, r);
+	wz_key(m, 'f');
+	CU_ASSERT(m->message_error);
+	if (!strstr(m->message, why))
+		fprintf(stderr, "\n%s: the message is '%s'\n", id, m->message);
+	CU_ASSERT(strstr(m->message, why) != NULL);
+	CU_ASSERT_EQUAL(m->st.field[field], value);
+	CU_ASSERT_EQUAL(m->dirty, 0);
+	wz_free(m);
+}
+
+/* f on a failure without a repair, or whose repair is refused: why, no change. */
+static void test_fix_needs_decision(void)
+{
+	fix_says("needs_decision.state", "CTL.EXEC.MSR_BITMAP_WIDTH", FLD_MSR_BITMAP,
+		 "CTL.EXEC.MSR_BITMAP_WIDTH: no mechanical repair");
+	fix_says("refused.state", "CTL.EXEC.X2APIC_NEEDS_TPR_SHADOW", FLD_CPU_BASED_VM_EXEC_CONTROL,
+		 "repair refused: it would make CTL.EXEC.TPR_THRESHOLD_VTPR undecidable");
+}
+
+/* F: every mechanical repair of a state with faults in three stages. */
+static void test_fix_all(void)
+{
+	struct wz_model *m = open_fix_case("three_stages.state");
+	CU_ASSERT(m->report.count[VA_FAIL] > 1);
+	wz_key(m, 'F');
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	CU_ASSERT_EQUAL(m->report.count[VA_FAIL], 0);
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x8b);
+	CU_ASSERT_EQUAL(m->st.field[FLD_VMCS_LINK_POINTER], ~0ull);
+	CU_ASSERT(m->dirty);
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_TEXT);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m->text);
+	/* What `vmcs-audit fix` prints, change by change. */
+	char *want = read_file(VA_SOURCE_DIR "/tests/fix/three_stages.out");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+	*strstr(want, "\n\n") = '\0';
+	CU_ASSERT(strstr(m->text, want) != NULL);
+	free(want);
+	CU_ASSERT(strstr(m->text, "9 changes; VMfailValid 7 -> success") != NULL);
+	CU_ASSERT(strstr(m->message, "9 changes; success") != NULL);
+	wz_key(m, 27);
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	/* One change, one undo: every repair taken back at once. */
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_TR_AR_BYTES], 0x89);
+	CU_ASSERT_EQUAL(m->st.field[FLD_VMCS_LINK_POINTER], 0);
+	CU_ASSERT(m->report.count[VA_FAIL] > 1);
+	wz_key(m, 'u');
+	CU_ASSERT_EQUAL(m->report.verdict.result, VA_RESULT_SUCCESS);
+	/* Nothing left to repair. */
+	wz_key(m, 'F');
+	CU_ASSERT_EQUAL(m->mode, WZ_MODE_LIST);
+	CU_ASSERT(strstr(m->message, "nothing to repair") != NULL);
+	wz_free(m);
+	/* A fault that needs a decision is listed with why. */
+	m = open_fix_case("needs_decision.state");
+	wz_key(m, 'F');
+	CU_ASSERT_EQUAL(m->st.field[FLD_GUEST_RFLAGS] & 2, 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m->text);
+	CU_ASSERT(strstr(m->text, "Needs a decision:") != NULL);
+	CU_ASSERT(strstr(m->text, "CTL.EXEC.MSR_BITMAP_WIDTH") != NULL);
+	CU_ASSERT(strstr(m->message, "2 need a decision") != NULL);
+	wz_free(m);
+}
+
 CU_TestInfo tests_wizard[] = {
+	{ "template from a profile: Review shows success", test_template_from_profile },
+	{ "template with a feature the CPU lacks: refused, nothing changes", test_template_refused },
+	{ "f repairs the failure under the cursor", test_fix_one },
+	{ "f on a failure that needs a decision says why", test_fix_needs_decision },
+	{ "F runs every mechanical repair", test_fix_all },
 	{ "mouse: a step, a row", test_mouse },
 	{ "s replaces a state file opened, never a dump", test_save_targets },
 	{ "ASCII for terminals that are not UTF-8", test_ascii },

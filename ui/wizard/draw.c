@@ -55,8 +55,10 @@ static void draw_rows(const struct wz_model *m, struct wz_canvas *c, const struc
 	int shown = 0;
 	for (int i = 0; i < m->nrows; i++)
 		shown += m->row[i].kind == WZ_ROW_FIELD;
-	if (m->step == WZ_STEP_REVIEW)
-		snprintf(head, sizeof head, "7/7 Review: Enter goes to the field, ? explains");
+	if (m->mode == WZ_MODE_TEMPLATE)
+		snprintf(head, sizeof head, "%d/7 %s: start from a template", (int)m->step + 1, wz_step_title(m->step));
+	else if (m->step == WZ_STEP_REVIEW)
+		snprintf(head, sizeof head, "7/7 Review: Enter goes to the field, ? explains, f fixes");
 	else if (m->step == WZ_STEP_PROCESSOR || m->step == WZ_STEP_MEMORY || m->step == WZ_STEP_ENTRY)
 		snprintf(head, sizeof head, "%d/7 %s", (int)m->step + 1, wz_step_title(m->step));
 	else
@@ -129,7 +131,7 @@ static void draw_status(const struct wz_model *m, struct wz_canvas *c, const str
 
 static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struct wz_rect *r)
 {
-	char line[1200];
+	char line[1800];
 	const char *prompt = NULL;
 	switch (m->mode) {
 	case WZ_MODE_EDIT:
@@ -162,12 +164,18 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 		case WZ_ASK_RESTORE:
 			snprintf(line, sizeof line, "An autosaved state was left by an earlier run. Restore it? y/n");
 			break;
+		case WZ_ASK_TEMPLATE:
+			snprintf(line, sizeof line, "The template replaces unsaved VMCS fields, memory, entry facts. "
+				 "Go ahead? y/n");
+			break;
 		}
 		put_line(c, r, 0, line, WZ_ROLE_EDIT);
 		return;
 	}
 	if (m->message[0]) {
-		put_line(c, r, 0, m->message, m->message_error ? WZ_ROLE_ERROR : WZ_ROLE_NORMAL);
+		/* What was done stays after the text that details it closes. */
+		snprintf(line, sizeof line, "%s%s", m->message, m->mode == WZ_MODE_TEXT ? " (any key closes)" : "");
+		put_line(c, r, 0, line, m->message_error ? WZ_ROLE_ERROR : WZ_ROLE_NORMAL);
 		return;
 	}
 	if (m->mode == WZ_MODE_TEXT) {
@@ -178,7 +186,16 @@ static void draw_keys(const struct wz_model *m, struct wz_canvas *c, const struc
 		put_line(c, r, 0, "Ctrl-D reads what was typed, Esc cancels", WZ_ROLE_KEYBAR);
 		return;
 	}
-	wz_key_bar(line, sizeof line);
+	if (m->mode == WZ_MODE_TEMPLATE) {
+		char choose[32], build[32], cancel[32];
+		wz_key_labels(WZ_GROUP_TEMPLATE, WZ_ACT_CHOOSE, choose, sizeof choose);
+		wz_key_labels(WZ_GROUP_TEMPLATE, WZ_ACT_BUILD, build, sizeof build);
+		wz_key_labels(WZ_GROUP_TEMPLATE, WZ_ACT_CANCEL, cancel, sizeof cancel);
+		snprintf(line, sizeof line, "%s chooses  %s builds the template  %s cancels", choose, build, cancel);
+		put_line(c, r, 0, line, WZ_ROLE_KEYBAR);
+		return;
+	}
+	wz_key_bar(line, sizeof line, wz_step_keys(m->step));
 	put_line(c, r, 0, line, WZ_ROLE_KEYBAR);
 }
 

@@ -51,6 +51,8 @@ static unsigned read_on_top(struct wz_model *m, const char *text, size_t len, co
 		wz_say(m, 0, "%s: read %u VMCS fields, %u MSRs%s", name, fields, msrs,
 		    notes->count ? " (notes on Review)" : "");
 	}
+	if (msrs)
+		snprintf(m->cpu, sizeof m->cpu, "%s", strcmp(name, "paste") ? name : "the pasted capability MSRs");
 	m->notes = *notes;
 	flags = wz_changed(m);
 out:
@@ -71,7 +73,7 @@ unsigned wz_paste(struct wz_model *m, const char *text, size_t len)
 				break;
 		return WZ_REDRAW;
 	}
-	if (m->mode == WZ_MODE_ASK || m->mode == WZ_MODE_TEXT)
+	if (m->mode == WZ_MODE_ASK || m->mode == WZ_MODE_TEXT || m->mode == WZ_MODE_TEMPLATE)
 		return 0;
 	m->mode = WZ_MODE_LIST;
 	free(m->paste);

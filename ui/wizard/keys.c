@@ -27,6 +27,7 @@ static const struct wz_binding bindings[] = {
 	{ WZ_GROUP_ANY, KEY_F(1), "F1", WZ_ACT_HELP },
 	{ WZ_GROUP_ANY, 'p', "p", WZ_ACT_PASTE },
 	{ WZ_GROUP_ANY, 'a', "a", WZ_ACT_SHOW_ALL },
+	{ WZ_GROUP_ANY, 'u', "u", WZ_ACT_UNDO },
 	{ WZ_GROUP_ANY, '\t', "Tab", WZ_ACT_NEXT_STEP },
 	{ WZ_GROUP_ANY, KEY_RIGHT, "Right", WZ_ACT_NEXT_STEP },
 	{ WZ_GROUP_ANY, KEY_BTAB, "Shift-Tab", WZ_ACT_PREV_STEP },
@@ -52,6 +53,14 @@ static const struct wz_binding bindings[] = {
 	{ WZ_GROUP_LIST, ' ', "Space", WZ_ACT_TOGGLE },
 	{ WZ_GROUP_LIST, 'x', "x", WZ_ACT_ABSENT },
 	{ WZ_GROUP_LIST, KEY_DC, "Delete", WZ_ACT_ABSENT },
+	{ WZ_GROUP_PROCESSOR, 't', "t", WZ_ACT_TEMPLATE },
+	{ WZ_GROUP_REVIEW, 'f', "f", WZ_ACT_FIX },
+	{ WZ_GROUP_REVIEW, 'F', "F", WZ_ACT_FIX_ALL },
+	{ WZ_GROUP_TEMPLATE, ' ', "Space", WZ_ACT_CHOOSE },
+	{ WZ_GROUP_TEMPLATE, '\r', "Enter", WZ_ACT_BUILD },
+	{ WZ_GROUP_TEMPLATE, '\n', NULL, WZ_ACT_BUILD },
+	{ WZ_GROUP_TEMPLATE, KEY_ENTER, NULL, WZ_ACT_BUILD },
+	{ WZ_GROUP_TEMPLATE, 27, "Esc", WZ_ACT_CANCEL },
 	{ WZ_GROUP_EDIT, '\r', "Enter", WZ_ACT_COMMIT },
 	{ WZ_GROUP_EDIT, '\n', NULL, WZ_ACT_COMMIT },
 	{ WZ_GROUP_EDIT, KEY_ENTER, NULL, WZ_ACT_COMMIT },
@@ -76,6 +85,9 @@ static const struct wz_binding bindings[] = {
 static const char *const group_title[WZ_GROUP_COUNT] = {
 	[WZ_GROUP_ANY] = "Anywhere (no field, filter or question open)",
 	[WZ_GROUP_LIST] = "On the rows of a step",
+	[WZ_GROUP_PROCESSOR] = "On the Processor step",
+	[WZ_GROUP_REVIEW] = "On the Review step",
+	[WZ_GROUP_TEMPLATE] = "In the template chooser (and the moves of the rows)",
 	[WZ_GROUP_EDIT] = "In an edit field, the search or the filter",
 	[WZ_GROUP_ASK] = "When asked",
 };
@@ -114,7 +126,7 @@ const char *wz_action_help(enum wz_action a)
 	return a > WZ_ACT_NONE && a < WZ_ACT_COUNT ? action_help[a] : "";
 }
 
-void wz_key_bar(char *buf, size_t size)
+void wz_key_bar(char *buf, size_t size, enum wz_key_group step_group)
 {
 	size_t used = 0;
 	buf[0] = '\0';
@@ -122,7 +134,8 @@ void wz_key_bar(char *buf, size_t size)
 		if (!action_bar[a])
 			continue;
 		for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-			if ((int)bindings[i].action != a || bindings[i].group != WZ_GROUP_ANY)
+			if ((int)bindings[i].action != a ||
+			    (bindings[i].group != WZ_GROUP_ANY && bindings[i].group != step_group))
 				continue;
 			int n = snprintf(buf + used, size - used, "%s%s %s", used ? "  " : "", bindings[i].label,
 					 action_bar[a]);

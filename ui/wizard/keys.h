@@ -12,6 +12,9 @@
 enum wz_key_group {
 	WZ_GROUP_ANY,      /* whenever no edit field, filter or question is open */
 	WZ_GROUP_LIST,     /* on the rows of a step */
+	WZ_GROUP_PROCESSOR, /* on the Processor step (before the rows' keys) */
+	WZ_GROUP_REVIEW,   /* on the Review step (before the rows' keys) */
+	WZ_GROUP_TEMPLATE, /* in the template chooser (then the rows' moves) */
 	WZ_GROUP_EDIT,     /* in an edit field, the search and filter lines */
 	WZ_GROUP_ASK,      /* when a question is asked */
 	WZ_GROUP_COUNT
@@ -26,6 +29,17 @@ enum wz_key_group {
 	X(HELP, "help", "this help; on a Review finding, its full explanation") \
 	X(PASTE, "paste", "paste a dump or capability listing into the current state") \
 	X(SHOW_ALL, "all", "show every field of the step, or only those that matter") \
+	X(TEMPLATE, "template", "start from a template: choose the mode and features, then a state " \
+	  "that passes every rule on this CPU replaces the VMCS fields, memory and entry facts") \
+	X(FIX, "fix", "repair the failure under the cursor (its rule's mechanical repair), or " \
+	  "say why it needs a decision") \
+	X(FIX_ALL, "fix all", "run every mechanical repair until the entry succeeds or none " \
+	  "applies (what 'vmcs-audit fix' does), then list what needs a decision") \
+	X(UNDO, NULL, "undo the last template or repair (u again puts it back); other changes " \
+	  "are not undone") \
+	X(CHOOSE, NULL, "choose the mode, or turn the feature on or off") \
+	X(BUILD, NULL, "build the template and put it in place of the state (asks first when " \
+	  "that drops unsaved values)") \
 	X(NEXT_STEP, NULL, "next step") \
 	X(PREV_STEP, NULL, "previous step") \
 	X(STEP1, NULL, "step Processor") \
@@ -40,11 +54,11 @@ enum wz_key_group {
 	X(PAGE_DOWN, NULL, "page down") \
 	X(HOME, NULL, "first row") \
 	X(END, NULL, "last row") \
-	X(ACTIVATE, NULL, "edit the value; load the profile; jump to the field of a finding") \
+	X(ACTIVATE, NULL, "edit the value; load the profile; jump to the field of a finding; open the template chooser") \
 	X(TOGGLE, NULL, "toggle the control bit") \
 	X(ABSENT, NULL, "make the value absent (not given), or give it again") \
 	X(COMMIT, NULL, "accept the typed value") \
-	X(CANCEL, NULL, "close the field, filter, search or question") \
+	X(CANCEL, NULL, "close the field, filter, search, chooser or question") \
 	X(COMPLETE, NULL, "complete the field name") \
 	X(ERASE, NULL, "erase the character before the cursor") \
 	X(DELETE_CHAR, NULL, "erase the character under the cursor") \
@@ -75,8 +89,9 @@ enum wz_action wz_key_action(enum wz_key_group group, int key);
 /* Labels of every key of an action in a group, joined: "?, F1". */
 void wz_key_labels(enum wz_key_group group, enum wz_action a, char *buf, size_t size);
 const char *wz_action_help(enum wz_action a);
-/* The key bar: "r Review  s save ..." from the table. */
-void wz_key_bar(char *buf, size_t size);
+/* The key bar: "r Review  s save ..." from the table: the keys that hold
+ * anywhere, then those of `step_group` (a step's group, or WZ_GROUP_ANY). */
+void wz_key_bar(char *buf, size_t size, enum wz_key_group step_group);
 const char *wz_group_title(enum wz_key_group g);
 const struct wz_binding *wz_bindings(size_t *count);
 

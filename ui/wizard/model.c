@@ -55,6 +55,8 @@ void wz_free(struct wz_model *m)
 	if (!m)
 		return;
 	va_state_release(&m->st);
+	wz_template_drop(m);
+	wz_undo_drop(m);
 	free(m->row);
 	free(m->text);
 	free(m->paste);
@@ -75,11 +77,16 @@ static int adopt(struct wz_model *m, struct va_state *st, int rc, const struct v
 		free(st);
 		return -1;
 	}
+	if (st->msr_present) {
+		const char *base = strrchr(name, '/');
+		snprintf(m->cpu, sizeof m->cpu, "%s", base ? base + 1 : name);
+	}
 	/* A capability listing alone says nothing of the VMCS: ask for it. */
 	int vmcs = has_vmcs_fields(st);
 	if (!vmcs)
 		mark_unwritten_absent(st);
 	va_state_release(&m->st);
+	wz_undo_drop(m);
 	m->st = *st;
 	free(st);
 	m->step = vmcs ? WZ_STEP_REVIEW : WZ_STEP_PROCESSOR;

@@ -41,9 +41,10 @@ enum wz_mode {
 	WZ_MODE_TEXT,      /* reading help or an explanation */
 	WZ_MODE_PASTE,     /* the paste box is open */
 	WZ_MODE_ASK,       /* a yes/no question */
+	WZ_MODE_TEMPLATE,  /* choosing a template's mode and features (Processor) */
 };
 
-enum wz_question { WZ_ASK_QUIT, WZ_ASK_REPLACE, WZ_ASK_RESTORE };
+enum wz_question { WZ_ASK_QUIT, WZ_ASK_REPLACE, WZ_ASK_RESTORE, WZ_ASK_TEMPLATE };
 
 enum wz_row_kind {
 	WZ_ROW_HEADING,    /* a group title */
@@ -58,6 +59,9 @@ enum wz_row_kind {
 	WZ_ROW_MEMORY,     /* v = physical address */
 	WZ_ROW_MEMORY_ADD, /* type ADDRESS = VALUE */
 	WZ_ROW_FINDING,    /* a = finding index (in the report) */
+	WZ_ROW_TEMPLATE,   /* start from a template (Processor) */
+	WZ_ROW_TPL_MODE,   /* a = enum va_template_mode (the chooser) */
+	WZ_ROW_TPL_FEATURE, /* a = template feature index (the chooser) */
 };
 
 #define WZ_ROW_TEXT_MAX 240
@@ -96,6 +100,7 @@ struct wz_model {
 	char filter[256];           /* the profile filter */
 	char *text;                /* help or explanation being read (malloc'd) */
 	int text_top;
+	enum wz_mode text_back;    /* the mode closing the text returns to */
 	char text_title[80];
 	char *paste;               /* typed into the paste box */
 	size_t paste_len;
@@ -108,6 +113,19 @@ struct wz_model {
 	int message_error;
 
 	char recovery[1024];       /* autosave file, or "" for none */
+
+	char cpu[128];             /* where the capability MSRs came from (a template's title) */
+	int tpl_mode;              /* the chooser: enum va_template_mode */
+	uint32_t tpl_features;     /* the chooser: bit i = feature i */
+	int tpl_back_cursor, tpl_back_top;   /* Processor's place before the chooser */
+	struct va_state *pending;  /* a template built, waiting for the answer to "replace?" */
+	char pending_title[256];
+
+	struct va_state *undo;     /* before the last template or repair (u), or NULL */
+	int undo_redo;             /* undo holds the change itself: u puts it back */
+	char undo_what[96];
+	char undo_path[1024];      /* path and path_saves to go back to */
+	int undo_path_saves;
 
 	int rows, cols;
 	int utf8;

@@ -246,6 +246,9 @@ static void rows_processor(struct wz_model *m)
 	if (!shown)
 		wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_DIM, "  no profile matches '%s'", m->filter);
 	wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
+	wz_row_add(m, WZ_ROW_TEMPLATE, m->st.msr_present ? WZ_ROLE_NORMAL : WZ_ROLE_DIM,
+		   "Start from a template (t): a state that passes on this CPU");
+	wz_row_add(m, WZ_ROW_TEXT, WZ_ROLE_NORMAL, "%s", "");
 	wz_row_add(m, WZ_ROW_HEADING, WZ_ROLE_HEADING, "Capability MSRs (Enter edits, p pastes an rdmsr listing)");
 	for (unsigned k = 0; k < MSR_COUNT; k++) {
 		enum va_msr msr = (enum va_msr)k;
@@ -558,7 +561,8 @@ void wz_build_rows(struct wz_model *m)
 	struct wz_layout l;
 	wz_layout(m->rows, m->cols, &l);
 	m->nrows = 0;
-	switch (m->step) {
+	switch (m->mode == WZ_MODE_TEMPLATE ? WZ_STEP_COUNT : m->step) {
+	case WZ_STEP_COUNT: wz_rows_template(m); break;
 	case WZ_STEP_PROCESSOR: rows_processor(m); break;
 	case WZ_STEP_CONTROLS: rows_controls(m); break;
 	case WZ_STEP_HOST: rows_state(m, VA_AREA_HOST); break;

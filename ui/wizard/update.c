@@ -32,6 +32,7 @@ const struct wz_row *wz_current_row(const struct wz_model *m)
 
 unsigned wz_changed(struct wz_model *m)
 {
+	wz_undo_drop(m);
 	m->dirty = 1;
 	wz_refresh(m);
 	return WZ_REDRAW | WZ_CHANGED;
@@ -92,7 +93,7 @@ static char *wrap_text(const char *in, int width)
 	return buf;
 }
 
-static void open_text(struct wz_model *m, const char *title, char *text)
+void wz_show_text(struct wz_model *m, const char *title, char *text)
 {
 	snprintf(m->text_title, sizeof m->text_title, "%s", title);
 	if (text) {
@@ -105,7 +106,10 @@ static void open_text(struct wz_model *m, const char *title, char *text)
 	free(m->text);
 	m->text = text;
 	m->text_top = 0;
-	m->mode = text ? WZ_MODE_TEXT : WZ_MODE_LIST;
+	/* Text read over the template chooser goes back to it. */
+	if (text)
+		m->text_back = m->mode == WZ_MODE_TEMPLATE ? WZ_MODE_TEMPLATE : WZ_MODE_LIST;
+	m->mode = text ? WZ_MODE_TEXT : m->text_back;
 }
 
 /* Enter on a finding: the field it names, or where its missing input goes. */
@@ -154,6 +158,7 @@ static unsigned activate(struct wz_model *m)
 	case WZ_ROW_PROFILE: return wz_load_profile(m, r->a);
 	case WZ_ROW_BIT: return wz_toggle_bit(m, r);
 	case WZ_ROW_FINDING: return jump_from_finding(m, r->a);
+	case WZ_ROW_TEMPLATE: return wz_template_open(m);
 	case WZ_ROW_ENTRY:
 		if (va_entry_info((enum va_entry_fact)r->a)->kind == VA_KIND_WORD)
 			return wz_cycle_entry_word(m, (enum va_entry_fact)r->a);
@@ -307,6 +312,12 @@ static unsigned key_ask(struct wz_model *m, int key)
 			return wz_save_to(m, m->pending_path, VA_SAVE_REPLACE);
 		wz_say(m, 0, "not saved");
 		break;
+	case WZ_ASK_TEMPLATE:
+		if (a == WZ_ACT_YES)
+			return wz_template_adopt(m);
+		wz_template_drop(m);
+		wz_say(m, 0, "nothing changed: the template was not used");
+		break;
 	case WZ_ASK_RESTORE:
 		if (a == WZ_ACT_YES) {
 			char path[sizeof m->recovery];
@@ -314,8 +325,11 @@ static unsigned key_ask(struct wz_model *m, int key)
 			char saved_path[sizeof m->path];
 			int saves = m->path_saves;
 			snprintf(saved_path, sizeof saved_path, "%s", m->path);
+			char cpu[sizeof m->cpu];
+			snprintf(cpu, sizeof cpu, "%s", m->cpu);
 			if (wz_open(m, path) == 0) {
 				snprintf(m->path, sizeof m->path, "%s", saved_path);
+				snprintf(m->cpu, sizeof m->cpu, "%s", cpu);
 				m->path_saves = saves;
 				m->dirty = 1;
 				wz_say(m, 0, "restored the autosaved state (not yet saved: s saves)");
@@ -341,9 +355,16 @@ static unsigned key_text(struct wz_model *m, int key)
 	case WZ_ACT_PAGE_DOWN: m->text_top += page; break;
 	case WZ_ACT_HOME: m->text_top = 0; break;
 	default:
-		open_text(m, "", NULL);
+		wz_show_text(m, "", NULL);
 		return WZ_REDRAW;
 	}
+	/* No further than the last page. */
+	int lines = 0;
+	for (const char *s = m->text ? m->text : ""; *s; s++)
+		lines += *s == '\n';
+	int visible = m->rows - 4 > 1 ? m->rows - 4 : 1;
+	if (m->text_top > lines - visible)
+		m->text_top = lines - visible;
 	if (m->text_top < 0)
 		m->text_top = 0;
 	return WZ_REDRAW;
@@ -418,13 +439,49 @@ static char *explain_text(unsigned rule)
 	return buf;
 }
 
+enum wz_key_group wz_step_keys(enum wz_step s)
+{
+	switch (s) {
+	case WZ_STEP_PROCESSOR: return WZ_GROUP_PROCESSOR;
+	case WZ_STEP_REVIEW: return WZ_GROUP_REVIEW;
+	default: return WZ_GROUP_ANY;
+	}
+}
+
+/* The moves over the rows; 0 if `a` is not one. */
+static unsigned move_by(struct wz_model *m, enum wz_action a)
+{
+	int page = m->rows - 6 > 1 ? m->rows - 6 : 1;
+	switch (a) {
+	case WZ_ACT_UP: return move(m, -1);
+	case WZ_ACT_DOWN: return move(m, 1);
+	case WZ_ACT_PAGE_UP: return move(m, -page);
+	case WZ_ACT_PAGE_DOWN: return move(m, page);
+	case WZ_ACT_HOME: m->cursor[m->step] = 0; m->top[m->step] = 0; wz_refresh(m); return WZ_REDRAW;
+	case WZ_ACT_END: m->cursor[m->step] = m->nrows - 1; wz_refresh(m); return WZ_REDRAW;
+	default: return 0;
+	}
+}
+
+/* The template chooser: its own keys, then the rows' moves. */
+static unsigned key_template(struct wz_model *m, int key)
+{
+	enum wz_action a = wz_key_action(WZ_GROUP_TEMPLATE, key);
+	m->message[0] = '\0';
+	if (a != WZ_ACT_NONE)
+		return wz_template_action(m, a);
+	unsigned flags = move_by(m, wz_key_action(WZ_GROUP_LIST, key));
+	return flags ? flags : WZ_REDRAW;   /* the message cleared */
+}
+
 static unsigned key_list(struct wz_model *m, int key)
 {
-	enum wz_action a = wz_key_action(WZ_GROUP_ANY, key);
+	enum wz_action a = wz_key_action(wz_step_keys(m->step), key);
+	if (a == WZ_ACT_NONE)
+		a = wz_key_action(WZ_GROUP_ANY, key);
 	if (a == WZ_ACT_NONE)
 		a = wz_key_action(WZ_GROUP_LIST, key);
 	const struct wz_row *r = wz_current_row(m);
-	int page = m->rows - 6 > 1 ? m->rows - 6 : 1;
 	m->message[0] = '\0';
 	switch (a) {
 	case WZ_ACT_REVIEW: return go_step(m, WZ_STEP_REVIEW);
@@ -460,9 +517,9 @@ static unsigned key_list(struct wz_model *m, int key)
 		return WZ_REDRAW;
 	case WZ_ACT_HELP:
 		if (key == '?' && r && r->kind == WZ_ROW_FINDING)
-			open_text(m, "Explanation (what 'vmcs-audit explain' prints)", explain_text(m->report.findings[r->a].rule));
+			wz_show_text(m, "Explanation (what 'vmcs-audit explain' prints)", explain_text(m->report.findings[r->a].rule));
 		else
-			open_text(m, "Keys", wz_help_text());
+			wz_show_text(m, "Keys", wz_help_text());
 		return WZ_REDRAW;
 	case WZ_ACT_PASTE:
 		m->mode = WZ_MODE_PASTE;
@@ -470,16 +527,17 @@ static unsigned key_list(struct wz_model *m, int key)
 		m->paste = NULL;
 		m->paste_len = 0;
 		return WZ_REDRAW;
+	case WZ_ACT_TEMPLATE: return wz_template_open(m);
+	case WZ_ACT_FIX: return wz_fix_finding(m);
+	case WZ_ACT_FIX_ALL: return wz_fix_all(m);
+	case WZ_ACT_UNDO: return wz_undo(m);
 	case WZ_ACT_SHOW_ALL:
 		m->show_all = !m->show_all;
 		wz_refresh(m);
 		return WZ_REDRAW;
-	case WZ_ACT_UP: return move(m, -1);
-	case WZ_ACT_DOWN: return move(m, 1);
-	case WZ_ACT_PAGE_UP: return move(m, -page);
-	case WZ_ACT_PAGE_DOWN: return move(m, page);
-	case WZ_ACT_HOME: m->cursor[m->step] = 0; m->top[m->step] = 0; wz_refresh(m); return WZ_REDRAW;
-	case WZ_ACT_END: m->cursor[m->step] = m->nrows - 1; wz_refresh(m); return WZ_REDRAW;
+	case WZ_ACT_UP: case WZ_ACT_DOWN: case WZ_ACT_PAGE_UP: case WZ_ACT_PAGE_DOWN:
+	case WZ_ACT_HOME: case WZ_ACT_END:
+		return move_by(m, a);
 	case WZ_ACT_ACTIVATE: return activate(m);
 	case WZ_ACT_TOGGLE: return r ? wz_toggle_bit(m, r) : 0;
 	case WZ_ACT_ABSENT: return r ? wz_toggle_absent(m, r) : 0;
@@ -513,6 +571,7 @@ unsigned wz_key(struct wz_model *m, int key)
 	case WZ_MODE_ASK: return key_ask(m, key);
 	case WZ_MODE_TEXT: return key_text(m, key);
 	case WZ_MODE_PASTE: return key_paste_box(m, key);
+	case WZ_MODE_TEMPLATE: return key_template(m, key);
 	default: return key_list(m, key);
 	}
 }

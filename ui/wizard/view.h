@@ -3,6 +3,7 @@
 #define WZ_VIEW_H
 
 #include "../../auditor/input/state_save.h"
+#include "keys.h"
 #include "model.h"
 
 /* A field's value as shown: hex of its width, or the absent mark. */
@@ -39,5 +40,32 @@ unsigned wz_cycle_entry_word(struct wz_model *m, enum va_entry_fact e);
 unsigned wz_load_profile(struct wz_model *m, unsigned index);
 unsigned wz_save_to(struct wz_model *m, const char *path, enum va_save_mode mode);
 unsigned wz_commit_save_as(struct wz_model *m);
+/* Show text in the main area (help, an explanation, what repairs did);
+ * takes the malloc'd text. */
+void wz_show_text(struct wz_model *m, const char *title, char *text);
+/* The keys that hold on a step before the rows' (WZ_GROUP_ANY: none). */
+enum wz_key_group wz_step_keys(enum wz_step s);
+
+/* Start from a template (template.c): open the chooser (t), its keys
+ * (Space, Enter, Esc), its rows; the built template put in place after
+ * the question, or dropped.  WZ_* flags. */
+unsigned wz_template_open(struct wz_model *m);
+unsigned wz_template_action(struct wz_model *m, enum wz_action a);
+void wz_rows_template(struct wz_model *m);
+unsigned wz_template_adopt(struct wz_model *m);
+void wz_template_drop(struct wz_model *m);
+/* Repairs on Review (repair.c): the failure under the cursor (f), every
+ * mechanical repair (F).  WZ_* flags. */
+unsigned wz_fix_finding(struct wz_model *m);
+unsigned wz_fix_all(struct wz_model *m);
+/* Undo of a template or repair (undo.c).  A copy of the state (NULL on
+ * ENOMEM); keep one as what u goes back to (after wz_changed, which drops
+ * the one before); u. */
+struct va_state *wz_snapshot(const struct wz_model *m);
+void wz_snapshot_free(struct va_state *snap);
+void wz_undo_keep(struct wz_model *m, struct va_state *before, const char *path, int path_saves,
+		  const char *what);
+void wz_undo_drop(struct wz_model *m);
+unsigned wz_undo(struct wz_model *m);
 
 #endif
