@@ -410,6 +410,27 @@ const char *va_need_text(enum va_need_bit b)
 	return (unsigned)b < VA_NEED_COUNT ? need_text[b][0] : "?";
 }
 
+int va_need_fact(enum va_need_bit b)
+{
+	switch (b) {
+	case VA_NEED_BIT_MAXPHYADDR: return FACT_MAXPHYADDR;
+	case VA_NEED_BIT_LINEAR: return FACT_LINEAR_ADDRESS_BITS;
+	case VA_NEED_BIT_PERF_GLOBAL_VALID: return FACT_PERF_GLOBAL_CTRL_VALID;
+	case VA_NEED_BIT_DEBUGCTL_VALID: return FACT_DEBUGCTL_VALID;
+	case VA_NEED_BIT_RTIT_VALID: return FACT_RTIT_CTL_VALID;
+	case VA_NEED_BIT_LBR_VALID: return FACT_LBR_CTL_VALID;
+	case VA_NEED_BIT_SPEC_CTRL_VALID: return FACT_SPEC_CTRL_VALID;
+	case VA_NEED_BIT_CET: return FACT_CET;
+	case VA_NEED_BIT_CET_SHSTK: return FACT_CET_SHSTK;
+	case VA_NEED_BIT_CET_IBT: return FACT_CET_IBT;
+	case VA_NEED_BIT_FRED: return FACT_FRED;
+	case VA_NEED_BIT_RTM: return FACT_RTM;
+	case VA_NEED_BIT_SGX: return FACT_SGX;
+	case VA_NEED_BIT_LAM: return FACT_LAM;
+	default: return -1;
+	}
+}
+
 const char *va_need_how(enum va_need_bit b)
 {
 	return (unsigned)b < VA_NEED_COUNT ? need_text[b][1] : "?";

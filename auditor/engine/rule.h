@@ -268,6 +268,9 @@ void va_ctx_init(struct va_ctx *c, const struct va_state *st);
 const char *va_need_text(enum va_need_bit b);
 /* How to supply a missing need (CPUID leaf, rdmsr, [entry] key). */
 const char *va_need_how(enum va_need_bit b);
+/* The [cpu] fact a need stands for (FACT_*), or -1 for a capability MSR
+ * or an [entry] fact. */
+int va_need_fact(enum va_need_bit b);
 const char *va_stage_name(enum va_stage s);
 const char *va_vec_name(enum va_vec v);
 const char *va_cond_text(enum va_cond k);

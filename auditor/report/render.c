@@ -351,16 +351,28 @@ void va_render_about_caps(const struct va_report *r, const struct va_state *st,
 			  void (*emit)(void *arg, const char *line), void *arg)
 {
 	char line[320];
+	/* A derived fact is named where it was used: some rule that needs it
+	 * was decided (it did not apply, or stayed open, for the rest). */
+	uint32_t used = 0;
+	for (unsigned i = 0; i < r->rule_count; i++) {
+		if (r->status[i] != VA_PASS && r->status[i] != VA_FAIL && r->status[i] != VA_WARN)
+			continue;
+		for (uint32_t needs = va_rule_at(i)->needs; needs; needs &= needs - 1) {
+			int f = va_need_fact((enum va_need_bit)__builtin_ctz(needs));
+			if (f >= 0)
+				used |= 1u << f;
+		}
+	}
 	/* One line per capability MSR the derived facts come from. */
 	for (unsigned m = 0; m < MSR_COUNT; m++) {
 		struct out o = { line, sizeof line, 0 };
 		unsigned n = 0;
 		for (unsigned f = 0; f < FACT_COUNT; f++) {
 			const struct va_fact_from *from = va_fact_from((enum va_fact)f);
-			if (!((r->facts_derived >> f) & 1) || !from || from->msr != m)
+			if (!((r->facts_derived & used) >> f & 1) || !from || from->msr != m)
 				continue;
 			if (!n++)
-				put(&o, "[cpu] facts not given, taken from %s: ", va_msr_name((enum va_msr)m));
+				put(&o, "not given under [cpu], so taken from %s: ", va_msr_name((enum va_msr)m));
 			else
 				put(&o, ", ");
 			if (st)
@@ -370,7 +382,7 @@ void va_render_about_caps(const struct va_report *r, const struct va_state *st,
 				put(&o, "%s (bit %u)", va_fact_info((enum va_fact)f)->key, from->bit);
 		}
 		if (n) {
-			put(&o, " (give them under [cpu] to override)");
+			put(&o, "; a value under [cpu] overrides");
 			emit(arg, line);
 		}
 	}
