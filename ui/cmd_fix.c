@@ -13,6 +13,7 @@
 #include "../auditor/input/load.h"
 #include "../auditor/input/state_file.h"
 #include "../auditor/input/state_save.h"
+#include "../auditor/report/missing.h"
 #include "../auditor/report/render.h"
 #include "commands.h"
 
@@ -128,7 +129,7 @@ unsigned va_write_fix_left(FILE *out, const struct va_fix_log *log, const struct
 }
 
 static void write_text(const struct fix_options *o, const struct va_fix_log *log,
-		       const struct va_report *rep)
+		       const struct va_report *rep, const struct va_state *st)
 {
 	va_write_fix_changes(stdout, log);
 	char verdict[160];
@@ -136,38 +137,25 @@ static void write_text(const struct fix_options *o, const struct va_fix_log *log
 	printf("%s%u change%s; %s: %s\n", log->n_changes ? "\n" : "", log->n_changes,
 	       log->n_changes == 1 ? "" : "s", strcmp(o->input, "-") ? o->input : "<stdin>", verdict);
 	va_write_fix_left(stdout, log, rep, "\n");
-	va_write_fix_unknowns(stdout, rep, "\n");
+	va_write_fix_unknowns(stdout, rep, st, "\n");
 }
 
-/* Rules not evaluated, by what is missing (many rules share one field). */
-void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const char *sep)
+/* Rules not evaluated, by what is missing: the report's groups and words. */
+void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const struct va_state *st,
+			   const char *sep)
 {
-	unsigned n = 0, shown = 0;
-	char seen[16][200];
-	unsigned count[16] = { 0 };
-	for (unsigned k = 0; k < rep->n_findings; k++) {
-		const struct va_finding *f = &rep->findings[k];
-		if (f->status != VA_UNKNOWN)
-			continue;
-		n++;
-		char msg[sizeof seen[0]];
-		va_render_unknown(f, msg, sizeof msg);
-		unsigned i = 0;
-		while (i < shown && strcmp(seen[i], msg))
-			i++;
-		if (i == shown && shown < 16)
-			memcpy(seen[shown++], msg, sizeof msg);
-		if (i < 16)
-			count[i]++;
-	}
+	struct va_missing groups[VA_MISSING_MAX];
+	unsigned n = va_group_missing(rep, st, groups, VA_MISSING_MAX);
 	if (!n)
 		return;
-	fprintf(out, "%sNot evaluated (%u rule%s): give the missing input to decide them\n", sep, n,
-		n == 1 ? "" : "s");
-	for (unsigned i = 0; i < shown; i++)
-		fprintf(out, "  %3u x %s\n", count[i], seen[i]);
-	if (shown == 16)
-		fprintf(out, "  ... and more\n");
+	fprintf(out, "%sNot evaluated (%u rule%s): give the missing input to decide them\n", sep,
+		rep->count[VA_UNKNOWN], rep->count[VA_UNKNOWN] == 1 ? "" : "s");
+	for (unsigned g = 0; g < n; g++) {
+		char what[256], how[256];
+		va_render_missing(&groups[g], rep, what, sizeof what, how, sizeof how);
+		fprintf(out, "  %s: %u rule%s \xe2\x80\x94 %s\n", what, groups[g].rules,
+			groups[g].rules == 1 ? "" : "s", how);
+	}
 }
 
 /* The exit-information fields record what the CPU did with the state
@@ -270,7 +258,7 @@ int cmd_fix(int argc, char **argv)
 	if (o.json)
 		write_json(&o, log, rep);
 	else
-		write_text(&o, log, rep);
+		write_text(&o, log, rep, st);
 	rc = rep->verdict.result == VA_RESULT_SUCCESS ? 0 : 1;
 	const char *target = o.in_place ? o.input : o.output;
 	if (target && !o.dry_run && log->n_changes) {

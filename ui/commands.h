@@ -30,7 +30,8 @@ struct va_state;
 void va_write_fix_changes(FILE *out, const struct va_fix_log *log);
 unsigned va_write_fix_left(FILE *out, const struct va_fix_log *log, const struct va_report *rep,
 			   const char *sep);
-void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const char *sep);
+void va_write_fix_unknowns(FILE *out, const struct va_report *rep, const struct va_state *st,
+			   const char *sep);
 /* Forget the exit-information fields (the outcome of the attempt before a
  * repair); how many held a value. */
 unsigned va_fix_drop_exit_info(struct va_state *st);

@@ -113,7 +113,7 @@ int va_cmd_fix(struct va_shell *sh, int argc, char **argv, int bang)
 		why_unchanged(sh, (unsigned)rule, log);
 	if (rule < 0) {
 		va_write_fix_left(sh->out, log, sh->report, "");
-		va_write_fix_unknowns(sh->out, sh->report, "");
+		va_write_fix_unknowns(sh->out, sh->report, &sh->st, "");
 	}
 	char now[96], was[96];
 	va_render_verdict_short(&before, was, sizeof was);

@@ -156,7 +156,7 @@ unsigned wz_fix_all(struct wz_model *m)
 			"repair\n", dropped, dropped == 1 ? "" : "s");
 	unsigned left = rc < 0 ? 0 : va_write_fix_left(t.out, log, rep, "\n");
 	if (rc >= 0)
-		va_write_fix_unknowns(t.out, rep, "\n");
+		va_write_fix_unknowns(t.out, rep, &m->st, "\n");
 	char *text = text_close(&t);
 	if (rc < 0)
 		wz_say(m, 1, "out of memory after %u changes", log->n_changes);
