@@ -259,7 +259,8 @@ int cmd_fix(int argc, char **argv)
 		write_json(&o, log, rep);
 	else
 		write_text(&o, log, rep, st);
-	rc = rep->verdict.result == VA_RESULT_SUCCESS ? 0 : 1;
+	/* the statuses of check: 0 enters, 1 fails, 3 inconclusive */
+	rc = rep->verdict.result == VA_RESULT_SUCCESS ? 0 : rep->verdict.result == VA_RESULT_INCONCLUSIVE ? 3 : 1;
 	const char *target = o.in_place ? o.input : o.output;
 	if (target && !o.dry_run && log->n_changes) {
 		unsigned dropped = va_fix_drop_exit_info(st);
