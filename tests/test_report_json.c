@@ -94,7 +94,7 @@ static void live(json_t *schema, const char *rel)
 	if (report_case_load(&c, rel)) {
 		FILE *f = open_memstream(&text, &len);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-		va_write_error_json(f, rel, &c.err);
+		va_write_error_json(f, rel, NULL, &c.err);
 		fclose(f);
 	} else {
 		text = report_case_json(&c);
@@ -170,7 +170,7 @@ static void test_error_object(void)
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	va_write_error_json(f, "x.state", &err);
+	va_write_error_json(f, "x.state", NULL, &err);
 	fclose(f);
 	assert_valid(schema, text, "error object");
 	json_t *doc = json_loads(text, 0, NULL);

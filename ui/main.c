@@ -156,25 +156,22 @@ static int cmd_check(int argc, char **argv)
 		if (!ds) {
 			print_error(&err, name);
 			if (o.json)
-				va_write_error_json(stdout, name, &err);
+				va_write_error_json(stdout, name, NULL, &err);
 			worst = EXIT_BAD_INPUT;
 			continue;
 		}
 		unsigned line;
-		char dump_name[512];
+		char dump_name[600];
 		for (int got; (got = va_dump_stream_next(ds, st, notes, &line, &err)) != 0; va_state_release(st)) {
 			/* one report a dump; several dumps are told apart by where they start */
-			unsigned n = va_dump_stream_index(ds), total = va_dump_stream_total(ds);
-			if (total > 1)
-				snprintf(dump_name, sizeof dump_name, "%s (dump %u of %u, line %u)", name, n, total, line);
-			else if (n > 1 || (!total && line > 1))
-				snprintf(dump_name, sizeof dump_name, "%s (dump %u, line %u)", name, n, line);
-			else
-				snprintf(dump_name, sizeof dump_name, "%s", name);
+			struct va_dump_place place = {
+				.index = va_dump_stream_index(ds), .total = va_dump_stream_total(ds), .line = line,
+			};
+			va_dump_label(dump_name, sizeof dump_name, name, &place);
 			if (got < 0 || va_require_vmcs(st, dump_name, &err)) {
 				print_error(&err, dump_name);
 				if (o.json)
-					va_write_error_json(stdout, dump_name, &err);
+					va_write_error_json(stdout, name, &place, &err);
 				worst = EXIT_BAD_INPUT;
 				continue;
 			}
@@ -182,7 +179,7 @@ static int cmd_check(int argc, char **argv)
 			va_audit(st, report);
 			va_observe(st, report, &observed);
 			struct va_report_input in = {
-				.file = dump_name, .notes = notes, .observed = &observed, .state = st,
+				.file = name, .dump = place, .notes = notes, .observed = &observed, .state = st,
 			};
 			if (o.json)
 				va_write_report_json(stdout, &in, report);

@@ -88,7 +88,9 @@ static void print_headline(FILE *out, const struct va_report_input *in, const st
 			colour = C_GREEN;
 		va_render_headline(r, line, sizeof line);
 	}
-	fprintf(out, "%s: %s%s%s\n", in->file, c(s, colour), line, c(s, C_OFF));
+	char label[600];
+	va_dump_label(label, sizeof label, in->file, &in->dump);
+	fprintf(out, "%s: %s%s%s\n", label, c(s, colour), line, c(s, C_OFF));
 	if (obs)
 		fprintf(out, "  %s%s%s\n", c(s, obs->consistent ? C_GREEN : C_YELLOW), obs->sentence, c(s, C_OFF));
 	if (v->notes & VA_NOTE_ERROR8_POSSIBLE)
