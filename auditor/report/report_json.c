@@ -190,10 +190,11 @@ static json_t *notes_json(const struct va_report_input *in, const struct va_repo
 	return a;
 }
 
-/* Which dump of the input, when it holds several; else null. */
+/* Which dump of the input, when it holds several or may (standard input
+ * is not counted ahead: its first dump has a place too); else null. */
 static json_t *dump_json(const struct va_dump_place *d)
 {
-	if (!va_dump_place_shown(d))
+	if (!d || !d->index || d->total == 1)
 		return json_null();
 	return json_pack("{s:i, s:o, s:i}", "index", (json_int_t)d->index, "of",
 			 d->total ? json_integer(d->total) : json_null(), "line", (json_int_t)d->line);
