@@ -200,6 +200,7 @@ int va_dump_stream_next(struct va_dump_stream *s, struct va_state *st, struct va
 {
 	va_state_init(st);
 	notes->count = 0;
+	notes->observed_line = 0;
 	if (s->eof && !s->pending)
 		return 0;
 	s->len = 0;

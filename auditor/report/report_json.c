@@ -132,6 +132,7 @@ static json_t *observed_json(const struct va_observed *o)
 							     : json_null());
 	json_object_set_new(j, "consistent", json_boolean(o->consistent));
 	json_object_set_new(j, "explained", json_boolean(!o->unexplained));
+	json_object_set_new(j, "recorded", json_boolean(o->recorded));
 	json_object_set_new(j, "sentence", json_string(o->sentence));
 	return j;
 }

@@ -79,8 +79,9 @@ static void print_headline(FILE *out, const struct va_report_input *in, const st
 	if (v->result == VA_RESULT_INCONCLUSIVE) {
 		colour = C_YELLOW;
 		va_render_headline(r, line, sizeof line);
-	} else if (v->result == VA_RESULT_SUCCESS && obs) {
-		/* A failure the dump shows is never put under "succeeds". */
+	} else if (v->result == VA_RESULT_SUCCESS && obs && !obs->recorded) {
+		/* A failure the dump shows is never put under "succeeds" (one
+		 * recorded at import may be the failure an edit has fixed). */
 		colour = C_YELLOW;
 		snprintf(line, sizeof line, "VM entry: no check fails, yet the input shows that it failed");
 	} else {

@@ -18,6 +18,10 @@
 struct va_import_notes {
 	unsigned count;
 	char text[VA_NOTES_MAX][240];
+	/* the line of a state file's [observed] section (0: none): the outcome
+	 * fields were recorded by import at the time of the dump, and may not
+	 * belong to the values as they are now */
+	unsigned observed_line;
 };
 void va_note(struct va_import_notes *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
