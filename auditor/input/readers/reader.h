@@ -76,6 +76,15 @@ struct va_line_iter {
 void va_line_origin_set(const char *text, size_t len, unsigned before);
 unsigned va_line_origin(const char *text);
 
+/*
+ * The dump stream has found that the text's repeated dump starts are one
+ * dump quoted in pieces (same timestamps, no value in conflict): readers
+ * then read every piece into the state, instead of the first dump only.
+ * Set around one import; per thread.
+ */
+void va_dump_pieces_set(int one_dump);
+int va_dump_pieces(void);
+
 static inline void va_lines_begin(struct va_line_iter *it, const char *text, size_t len)
 {
 	it->text = text;
