@@ -331,6 +331,7 @@ static void resolve_repeats(struct va_dump_stream *s)
 	if (!u || !s->trial || !s->trial_notes) {
 		cut = 1;    /* out of memory: split as without timestamps */
 	} else if (read_part(s, 0, s->cand_at[0])) {
+		va_state_release(s->trial);
 		cut = 1;
 	} else {
 		*u = *s->trial;
