@@ -139,6 +139,20 @@ static int same_fields(const struct va_state *a, const struct va_state *b)
 	return 1;
 }
 
+/* The text reads as one dump, the same as `whole` (a total of 1 counted ahead). */
+static void assert_whole(const char *text, const struct va_state *whole)
+{
+	struct dumps d;
+	char *path = write_temp(text, strlen(text));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 1);
+	CU_ASSERT_EQUAL(d.count, 1);
+	CU_ASSERT_EQUAL(d.rc[0], 1);
+	CU_ASSERT(same_fields(whole, &d.first));
+	va_state_release(&d.first);
+}
+
 /* One dump split into 2 and 3 quoted pieces ("> ", "| ", indentation,
  * "..." between) reads as the whole dump. */
 static void test_fragments_merge(void)
@@ -147,7 +161,7 @@ static void test_fragments_merge(void)
 	char *text;
 	struct va_error err;
 	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
-	struct dumps whole, two, three;
+	struct dumps whole;
 	read_all(DUMPS "kvm_6x_full.txt", &whole);
 	CU_ASSERT_EQUAL_FATAL(whole.count, 1);
 
@@ -157,11 +171,7 @@ static void test_fragments_merge(void)
 	quote(buf, sizeof buf, text, 1, 30, "> ");
 	strcat(buf, "...\nand the rest:\n");
 	quote(buf, sizeof buf, text, 30, 65, "    ");
-	char *path = write_temp(buf, strlen(buf));
-	read_all(path, &two);
-	unlink(path);
-	CU_ASSERT_EQUAL(two.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &two.first));
+	assert_whole(buf, &whole.first);
 
 	buf[0] = '\0';
 	quote(buf, sizeof buf, text, 1, 20, "| ");
@@ -169,14 +179,8 @@ static void test_fragments_merge(void)
 	quote(buf, sizeof buf, text, 20, 40, "> > ");
 	strcat(buf, "[...]\n");
 	quote(buf, sizeof buf, text, 40, 65, "  ");
-	path = write_temp(buf, strlen(buf));
-	read_all(path, &three);
-	unlink(path);
-	CU_ASSERT_EQUAL(three.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &three.first));
+	assert_whole(buf, &whole.first);
 	va_state_release(&whole.first);
-	va_state_release(&two.first);
-	va_state_release(&three.first);
 	free(text);
 }
 
@@ -207,14 +211,14 @@ static void test_conflicting_pieces_are_two_dumps(void)
 
 /* Pieces that each repeat the dump's start (its header quoted again, with
  * the same timestamps) and add sections: the same dump when no value
- * conflicts, in 2 and in 3 pieces. */
+ * conflicts, in 2 and in 3 pieces; the whole dump quoted twice is one. */
 static void test_repeated_start_merges(void)
 {
 	size_t len;
 	char *text;
 	struct va_error err;
 	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
-	struct dumps whole, two, three;
+	struct dumps whole;
 	read_all(DUMPS "kvm_6x_full.txt", &whole);
 
 	static char buf[64 << 10];
@@ -224,12 +228,7 @@ static void test_repeated_start_merges(void)
 	quote(buf, sizeof buf, text, 2, 4, "| ");
 	strcat(buf, "| ...\n");
 	quote(buf, sizeof buf, text, 34, 65, "| ");
-	char *path = write_temp(buf, strlen(buf));
-	read_all(path, &two);
-	unlink(path);
-	CU_ASSERT_EQUAL(two.total, 1);
-	CU_ASSERT_EQUAL_FATAL(two.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &two.first));
+	assert_whole(buf, &whole.first);
 
 	/* each piece: the header again, then one section */
 	buf[0] = '\0';
@@ -240,42 +239,16 @@ static void test_repeated_start_merges(void)
 	strcat(buf, "\n...\n");
 	quote(buf, sizeof buf, text, 2, 3, "  ");
 	quote(buf, sizeof buf, text, 46, 65, "  ");
-	path = write_temp(buf, strlen(buf));
-	read_all(path, &three);
-	unlink(path);
-	CU_ASSERT_EQUAL(three.total, 1);
-	CU_ASSERT_EQUAL_FATAL(three.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &three.first));
-	va_state_release(&whole.first);
-	va_state_release(&two.first);
-	va_state_release(&three.first);
-	free(text);
-}
+	assert_whole(buf, &whole.first);
 
-/* A thread that quotes the whole dump twice: one dump, one report. */
-static void test_quoted_twice_is_one(void)
-{
-	size_t len;
-	char *text;
-	struct va_error err;
-	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
-	struct dumps whole, twice;
-	read_all(DUMPS "kvm_6x_full.txt", &whole);
-	static char buf[64 << 10];
+	/* a thread that quotes the whole dump twice: one dump, one report */
 	buf[0] = '\0';
 	strcat(buf, "My VM does not start:\n");
 	quote(buf, sizeof buf, text, 1, 65, "");
 	strcat(buf, "\nOn 4 Mar, someone wrote:\n");
 	quote(buf, sizeof buf, text, 1, 65, "> ");
-	char *path = write_temp(buf, strlen(buf));
-	read_all(path, &twice);
-	unlink(path);
-	CU_ASSERT_EQUAL(twice.total, 1);
-	CU_ASSERT_EQUAL_FATAL(twice.count, 1);
-	CU_ASSERT_EQUAL(twice.rc[0], 1);
-	CU_ASSERT(same_fields(&whole.first, &twice.first));
+	assert_whole(buf, &whole.first);
 	va_state_release(&whole.first);
-	va_state_release(&twice.first);
 	free(text);
 }
 
@@ -450,8 +423,8 @@ CU_TestInfo tests_dump_stream[] = {
 	{ "errors name lines of the whole input", test_error_lines_are_the_inputs },
 	{ "a dump quoted in 2 and 3 pieces reads as the whole", test_fragments_merge },
 	{ "conflicting pieces are two dumps", test_conflicting_pieces_are_two_dumps },
-	{ "pieces repeating the start with the same timestamps merge", test_repeated_start_merges },
-	{ "a dump quoted twice is one dump", test_quoted_twice_is_one },
+	{ "pieces repeating the start with the same timestamps merge; a dump quoted twice is one",
+	  test_repeated_start_merges },
 	{ "a conflicting value with the same timestamps is a second dump", test_conflict_with_same_stamps },
 	{ "many dumps between noise", test_many_dumps },
 	{ "an input without dumps is one piece", test_single_input },
