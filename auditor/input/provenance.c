@@ -99,25 +99,12 @@ static void origin(FILE *out, const struct va_provenance *p, const char *line, s
 		fprintf(out, "  # %s", src);
 }
 
-/* A field that says what the CPU did with the dump's values: written
- * under [observed], not [vmcs]. */
-static int is_outcome_line(const char *line, size_t n)
-{
-	const char *eq = memchr(line, '=', n);
-	struct va_name_match m;
-	if (!eq || line[0] == '#' || (n > 2 && line[n - 1] == '?'))
-		return 0;
-	size_t k = (size_t)(eq - line);
-	while (k && line[k - 1] == ' ')
-		k--;
-	return va_field_resolve(line, k, &m) == VA_NAME_FOUND && va_is_observed_field(m.field);
-}
-
 /* One line of the state file, followed by where its value came from. */
-static void annotated_line(FILE *out, const struct va_provenance *p, const char *s, size_t n, int cpu)
+static void annotated_line(FILE *out, const struct va_provenance *p, const char *s, size_t n, int cpu,
+			   int named)
 {
 	fwrite(s, 1, n, out);
-	if (n && s[0] != '[' && !(n > 2 && s[n - 1] == '?'))
+	if (named && n && s[0] != '[' && !(n > 2 && s[n - 1] == '?'))
 		origin(out, p, s, n, cpu);
 	fputc('\n', out);
 }
@@ -138,33 +125,18 @@ int va_state_write_annotated(FILE *out, const struct va_state *st, const struct 
 	for (unsigned i = 0; i < p->nnames; i++)
 		fprintf(out, "%s %s", i ? "," : "", p->names[i]);
 	fprintf(out, "\n# each value is followed by the input and line it was read from\n");
-	int cpu = 0, vmcs = 0, outcomes = 0;
+	/* values are named in [cpu], [vmcs] and [observed]; [memory]'s keys are
+	 * addresses, which may look like field encodings */
+	int cpu = 0, fields = 0;
 	for (const char *s = text; s < text + len;) {
 		const char *nl = memchr(s, '\n', (size_t)(text + len - s));
 		size_t n = nl ? (size_t)(nl - s) : (size_t)(text + len - s);
 		if (n && s[0] == '[') {
 			cpu = n >= 5 && !memcmp(s, "[cpu]", 5);
-			vmcs = n >= 6 && !memcmp(s, "[vmcs]", 6);
+			fields = (n >= 6 && !memcmp(s, "[vmcs]", 6)) || (n >= 10 && !memcmp(s, "[observed]", 10));
 		}
-		if (vmcs && is_outcome_line(s, n))
-			outcomes++;
-		else
-			annotated_line(out, p, s, n, cpu);
+		annotated_line(out, p, s, n, cpu, cpu || fields);
 		s += n + 1;
-	}
-	if (outcomes) {
-		fprintf(out, "\n[observed]\n# what the CPU did at the time of the dump, with the dump's values: "
-			     "'check' compares\n# its prediction with it and says so; values edited since may "
-			     "rightly differ\n");
-		for (const char *s = text; s < text + len;) {
-			const char *nl = memchr(s, '\n', (size_t)(text + len - s));
-			size_t n = nl ? (size_t)(nl - s) : (size_t)(text + len - s);
-			if (n && s[0] == '[')
-				vmcs = n >= 6 && !memcmp(s, "[vmcs]", 6);
-			if (vmcs && is_outcome_line(s, n))
-				annotated_line(out, p, s, n, 0);
-			s += n + 1;
-		}
 	}
 	free(text);
 	return ferror(out) ? -1 : 0;
