@@ -4,6 +4,7 @@
  * dump quoted apart read as the whole; pieces that repeat a dump's start
  * are separate dumps; errors and notes name lines of the whole input.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,20 @@ static int same_fields(const struct va_state *a, const struct va_state *b)
 	return 1;
 }
 
+/* The text reads as one dump, the same as `whole` (a total of 1 counted ahead). */
+static void assert_whole(const char *text, const struct va_state *whole)
+{
+	struct dumps d;
+	char *path = write_temp(text, strlen(text));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 1);
+	CU_ASSERT_EQUAL(d.count, 1);
+	CU_ASSERT_EQUAL(d.rc[0], 1);
+	CU_ASSERT(same_fields(whole, &d.first));
+	va_state_release(&d.first);
+}
+
 /* One dump split into 2 and 3 quoted pieces ("> ", "| ", indentation,
  * "..." between) reads as the whole dump. */
 static void test_fragments_merge(void)
@@ -146,7 +161,7 @@ static void test_fragments_merge(void)
 	char *text;
 	struct va_error err;
 	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
-	struct dumps whole, two, three;
+	struct dumps whole;
 	read_all(DUMPS "kvm_6x_full.txt", &whole);
 	CU_ASSERT_EQUAL_FATAL(whole.count, 1);
 
@@ -156,11 +171,7 @@ static void test_fragments_merge(void)
 	quote(buf, sizeof buf, text, 1, 30, "> ");
 	strcat(buf, "...\nand the rest:\n");
 	quote(buf, sizeof buf, text, 30, 65, "    ");
-	char *path = write_temp(buf, strlen(buf));
-	read_all(path, &two);
-	unlink(path);
-	CU_ASSERT_EQUAL(two.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &two.first));
+	assert_whole(buf, &whole.first);
 
 	buf[0] = '\0';
 	quote(buf, sizeof buf, text, 1, 20, "| ");
@@ -168,14 +179,8 @@ static void test_fragments_merge(void)
 	quote(buf, sizeof buf, text, 20, 40, "> > ");
 	strcat(buf, "[...]\n");
 	quote(buf, sizeof buf, text, 40, 65, "  ");
-	path = write_temp(buf, strlen(buf));
-	read_all(path, &three);
-	unlink(path);
-	CU_ASSERT_EQUAL(three.count, 1);
-	CU_ASSERT(same_fields(&whole.first, &three.first));
+	assert_whole(buf, &whole.first);
 	va_state_release(&whole.first);
-	va_state_release(&two.first);
-	va_state_release(&three.first);
 	free(text);
 }
 
@@ -204,6 +209,89 @@ static void test_conflicting_pieces_are_two_dumps(void)
 	va_state_release(&d.first);
 }
 
+/* Pieces that each repeat the dump's start (its header quoted again, with
+ * the same timestamps) and add sections: the same dump when no value
+ * conflicts, in 2 and in 3 pieces; the whole dump quoted twice is one. */
+static void test_repeated_start_merges(void)
+{
+	size_t len;
+	char *text;
+	struct va_error err;
+	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
+	struct dumps whole;
+	read_all(DUMPS "kvm_6x_full.txt", &whole);
+
+	static char buf[64 << 10];
+	buf[0] = '\0';
+	quote(buf, sizeof buf, text, 1, 34, "> ");
+	strcat(buf, "...\nand the host and control state:\n\n");
+	quote(buf, sizeof buf, text, 2, 4, "| ");
+	strcat(buf, "| ...\n");
+	quote(buf, sizeof buf, text, 34, 65, "| ");
+	assert_whole(buf, &whole.first);
+
+	/* each piece: the header again, then one section */
+	buf[0] = '\0';
+	quote(buf, sizeof buf, text, 1, 34, "| ");
+	strcat(buf, "\n[...]\n\n");
+	quote(buf, sizeof buf, text, 2, 3, "> > ");
+	quote(buf, sizeof buf, text, 34, 46, "> > ");
+	strcat(buf, "\n...\n");
+	quote(buf, sizeof buf, text, 2, 3, "  ");
+	quote(buf, sizeof buf, text, 46, 65, "  ");
+	assert_whole(buf, &whole.first);
+
+	/* a thread that quotes the whole dump twice: one dump, one report */
+	buf[0] = '\0';
+	strcat(buf, "My VM does not start:\n");
+	quote(buf, sizeof buf, text, 1, 65, "");
+	strcat(buf, "\nOn 4 Mar, someone wrote:\n");
+	quote(buf, sizeof buf, text, 1, 65, "> ");
+	assert_whole(buf, &whole.first);
+	va_state_release(&whole.first);
+	free(text);
+}
+
+/* The same timestamps but a value that differs: two dumps (the second
+ * starts where its start marker comes again); a third piece that only adds
+ * to the first merges with it. */
+static void test_conflict_with_same_stamps(void)
+{
+	size_t len;
+	char *text;
+	struct va_error err;
+	CU_ASSERT_FATAL(va_read_input(DUMPS "kvm_6x_full.txt", &text, &len, &err) == 0);
+	char *other = strdup(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(other);
+	char *cr0 = strstr(other, "CR0: actual=0x0000000080050033");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cr0);
+	memcpy(cr0, "CR0: actual=0x0000000000000031", 30);
+	struct dumps whole, d;
+	read_all(DUMPS "kvm_6x_full.txt", &whole);
+
+	static char buf[64 << 10];
+	buf[0] = '\0';
+	quote(buf, sizeof buf, text, 1, 34, "> ");
+	strcat(buf, "...\n");
+	quote(buf, sizeof buf, text, 2, 3, "> ");
+	quote(buf, sizeof buf, text, 34, 65, "> ");
+	strcat(buf, "\nand a second one:\n");          /* 33 + 1 + 1 + 31 + 2 lines */
+	quote(buf, sizeof buf, other, 1, 65, "| ");
+	char *path = write_temp(buf, strlen(buf));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 2);
+	CU_ASSERT_EQUAL_FATAL(d.count, 2);
+	CU_ASSERT(same_fields(&whole.first, &d.first));
+	CU_ASSERT_EQUAL(d.cr0[0], 0x80050033);
+	CU_ASSERT_EQUAL(d.cr0[1], 0x31);
+	CU_ASSERT_EQUAL(d.line[1], 70);     /* its header (its first line goes with the dump before) */
+	va_state_release(&whole.first);
+	va_state_release(&d.first);
+	free(other);
+	free(text);
+}
+
 /* Many dumps between log noise, in a pass that holds one dump at a time. */
 static void test_many_dumps(void)
 {
@@ -221,6 +309,13 @@ static void test_many_dumps(void)
 			k += (size_t)snprintf(log + k, cap - k, "[ %u.%06u] usb 1-1: new high-speed USB device number %u\n",
 					      i, j, j);
 		memcpy(log + k, dump, len);
+		/* each failure at its own time, as in a real log: the same
+		 * timestamps would be the same dump quoted again */
+		for (char *t = log + k; (t = memmem(t, (size_t)(log + k + len - t), "[ 2210.", 7)) != NULL; t += 7) {
+			char stamp[8];
+			snprintf(stamp, sizeof stamp, "[%5u.", 3000 + i);
+			memcpy(t, stamp, 7);
+		}
 		k += len;
 	}
 	char *path = write_temp(log, k);
@@ -328,6 +423,9 @@ CU_TestInfo tests_dump_stream[] = {
 	{ "errors name lines of the whole input", test_error_lines_are_the_inputs },
 	{ "a dump quoted in 2 and 3 pieces reads as the whole", test_fragments_merge },
 	{ "conflicting pieces are two dumps", test_conflicting_pieces_are_two_dumps },
+	{ "pieces repeating the start with the same timestamps merge; a dump quoted twice is one",
+	  test_repeated_start_merges },
+	{ "a conflicting value with the same timestamps is a second dump", test_conflict_with_same_stamps },
 	{ "many dumps between noise", test_many_dumps },
 	{ "an input without dumps is one piece", test_single_input },
 	CU_TEST_INFO_NULL,

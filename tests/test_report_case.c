@@ -16,7 +16,7 @@ int report_case_load(struct report_case *c, const char *path)
 	if (va_load(&c->st, full, &opt, &c->notes, &c->err))
 		return -1;
 	va_audit(&c->st, &c->report);
-	va_observe(&c->st, &c->report, &c->observed);
+	va_observe_input(&c->st, &c->notes, &c->report, &c->observed);
 	c->in = (struct va_report_input){
 		.file = path, .notes = &c->notes, .observed = &c->observed, .state = &c->st,
 	};

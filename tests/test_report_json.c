@@ -94,7 +94,7 @@ static void live(json_t *schema, const char *rel)
 	if (report_case_load(&c, rel)) {
 		FILE *f = open_memstream(&text, &len);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-		va_write_error_json(f, rel, &c.err);
+		va_write_error_json(f, rel, NULL, &c.err);
 		fclose(f);
 	} else {
 		text = report_case_json(&c);
@@ -170,7 +170,7 @@ static void test_error_object(void)
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	va_write_error_json(f, "x.state", &err);
+	va_write_error_json(f, "x.state", NULL, &err);
 	fclose(f);
 	assert_valid(schema, text, "error object");
 	json_t *doc = json_loads(text, 0, NULL);
@@ -188,10 +188,69 @@ static void test_error_object(void)
 	json_decref(schema);
 }
 
+/* Each dump of an input with several has its place: index, count, line;
+ * an error in one dump too.  The whole input: null. */
+static void test_dump_place(void)
+{
+	static struct report_case c;
+	json_t *schema = load_schema();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(schema);
+	CU_ASSERT_FATAL(report_case_load(&c, "tests/readers/dumps/kvm_6x_full.txt") == 0);
+	const struct va_dump_place places[] = { { 2, 3, 120 }, { 4, 0, 900 }, { 1, 1, 1 } };
+	for (unsigned i = 0; i < 3; i++) {
+		c.in.dump = places[i];
+		char *text = report_case_json(&c);
+		assert_valid(schema, text, "dump place");
+		json_t *doc = json_loads(text, 0, NULL);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+		json_t *d = json_object_get(doc, "dump");
+		if (i == 2) {
+			CU_ASSERT_TRUE(json_is_null(d));
+		} else {
+			CU_ASSERT_EQUAL(json_integer_value(json_object_get(d, "index")), places[i].index);
+			CU_ASSERT_EQUAL(json_integer_value(json_object_get(d, "line")), places[i].line);
+			if (places[i].total) {
+				CU_ASSERT_EQUAL(json_integer_value(json_object_get(d, "of")), places[i].total);
+			} else {
+				CU_ASSERT_TRUE(json_is_null(json_object_get(d, "of")));
+			}
+		}
+		/* the file is the input's name, the place is not in it */
+		CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(doc, "file")),
+				       "tests/readers/dumps/kvm_6x_full.txt");
+		json_decref(doc);
+		free(text);
+	}
+	char label[128];
+	va_dump_label(label, sizeof label, "log", &places[0]);
+	CU_ASSERT_STRING_EQUAL(label, "log (dump 2 of 3, line 120)");
+	va_dump_label(label, sizeof label, "log", &places[1]);
+	CU_ASSERT_STRING_EQUAL(label, "log (dump 4, line 900)");
+	va_dump_label(label, sizeof label, "log", &places[2]);
+	CU_ASSERT_STRING_EQUAL(label, "log");
+
+	struct va_error err = { .file = "log", .line = 130, .column = 5, .message = "bad" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	va_write_error_json(f, "log", &places[0], &err);
+	fclose(f);
+	assert_valid(schema, text, "error object of a dump");
+	json_t *doc = json_loads(text, 0, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(json_object_get(doc, "dump"), "line")), 120);
+	json_decref(doc);
+	free(text);
+	report_case_done(&c);
+	json_decref(schema);
+}
+
 CU_TestInfo tests_report_json[] = {
 	{ "every e2e expectation holds the schema", test_e2e_expectations },
 	{ "live outputs hold the schema", test_live_outputs },
 	{ "suspects: id, sdm, assumption, message, hint", test_suspects },
 	{ "an unreadable input is an object with error", test_error_object },
+	{ "each dump of several has its place", test_dump_place },
 	CU_TEST_INFO_NULL,
 };

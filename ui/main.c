@@ -16,6 +16,7 @@
 #include "../auditor/input/dump_stream.h"
 #include "../auditor/input/input.h"
 #include "../auditor/input/state_save.h"
+#include "../auditor/input/provenance.h"
 #include "../auditor/report/rule_match.h"
 #include "commands.h"
 #include "usage.h"
@@ -156,33 +157,30 @@ static int cmd_check(int argc, char **argv)
 		if (!ds) {
 			print_error(&err, name);
 			if (o.json)
-				va_write_error_json(stdout, name, &err);
+				va_write_error_json(stdout, name, NULL, &err);
 			worst = EXIT_BAD_INPUT;
 			continue;
 		}
 		unsigned line;
-		char dump_name[512];
+		char dump_name[600];
 		for (int got; (got = va_dump_stream_next(ds, st, notes, &line, &err)) != 0; va_state_release(st)) {
 			/* one report a dump; several dumps are told apart by where they start */
-			unsigned n = va_dump_stream_index(ds), total = va_dump_stream_total(ds);
-			if (total > 1)
-				snprintf(dump_name, sizeof dump_name, "%s (dump %u of %u, line %u)", name, n, total, line);
-			else if (n > 1 || (!total && line > 1))
-				snprintf(dump_name, sizeof dump_name, "%s (dump %u, line %u)", name, n, line);
-			else
-				snprintf(dump_name, sizeof dump_name, "%s", name);
+			struct va_dump_place place = {
+				.index = va_dump_stream_index(ds), .total = va_dump_stream_total(ds), .line = line,
+			};
+			va_dump_label(dump_name, sizeof dump_name, name, &place);
 			if (got < 0 || va_require_vmcs(st, dump_name, &err)) {
 				print_error(&err, dump_name);
 				if (o.json)
-					va_write_error_json(stdout, dump_name, &err);
+					va_write_error_json(stdout, name, &place, &err);
 				worst = EXIT_BAD_INPUT;
 				continue;
 			}
 			struct va_observed observed;
 			va_audit(st, report);
-			va_observe(st, report, &observed);
+			va_observe_input(st, notes, report, &observed);
 			struct va_report_input in = {
-				.file = dump_name, .notes = notes, .observed = &observed, .state = st,
+				.file = name, .dump = place, .notes = notes, .observed = &observed, .state = st,
 			};
 			if (o.json)
 				va_write_report_json(stdout, &in, report);
@@ -203,6 +201,18 @@ static int cmd_check(int argc, char **argv)
 	return worst;
 }
 
+/* What import writes: the state, each value with where it came from. */
+struct annotated {
+	const struct va_state *st;
+	const struct va_provenance *prov;
+};
+
+static int write_annotated(FILE *out, const void *arg)
+{
+	const struct annotated *a = arg;
+	return va_state_write_annotated(out, a->st, a->prov);
+}
+
 static int cmd_import(int argc, char **argv)
 {
 	struct input_options o;
@@ -212,8 +222,9 @@ static int cmd_import(int argc, char **argv)
 	}
 	struct va_state *st = malloc(sizeof *st);
 	struct va_import_notes *notes = malloc(sizeof *notes);
+	struct va_provenance *prov = calloc(1, sizeof *prov);
 	int rc = 0;
-	if (!st || !notes) {
+	if (!st || !notes || !prov) {
 		rc = EXIT_BAD_INPUT;
 		goto out;
 	}
@@ -225,7 +236,10 @@ static int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	struct va_error err = { 0 };
-	if (va_load(st, o.files[0], &o.load, notes, &err)) {
+	va_provenance_begin(prov);
+	int loaded = va_load(st, o.files[0], &o.load, notes, &err);
+	va_provenance_end();
+	if (loaded) {
 		print_error(&err, o.files[0]);
 		va_state_release(st);
 		rc = EXIT_BAD_INPUT;
@@ -236,18 +250,20 @@ static int cmd_import(int argc, char **argv)
 	if (o.output) {
 		struct va_error serr = { 0 };
 		rc = 0;
-		if (va_state_save(o.output, st, o.force ? VA_SAVE_REPLACE : VA_SAVE_NEW, &serr)) {
+		struct annotated a = { st, prov };
+		if (va_save_with(o.output, write_annotated, &a, o.force ? VA_SAVE_REPLACE : VA_SAVE_NEW, &serr)) {
 			fprintf(stderr, "vmcs-audit: import: %s: %s%s\n", o.output, serr.message,
 				o.force ? "" : "; choose another name or add --force");
 			rc = EXIT_BAD_INPUT;
 		}
 	}
 	else
-		rc = va_state_write(stdout, st) ? EXIT_BAD_INPUT : 0;
+		rc = va_state_write_annotated(stdout, st, prov) ? EXIT_BAD_INPUT : 0;
 	va_state_release(st);
 out:
 	free(st);
 	free(notes);
+	free(prov);
 	free_input_options(&o);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #include <inttypes.h>
 
 #include "../auditor/engine/state.h"
+#include "../auditor/input/state_file.h"
 #include "commands.h"
 
 void va_write_state_file_help(FILE *out)
@@ -30,4 +31,9 @@ void va_write_state_file_help(FILE *out)
 		const struct va_entry_info *ei = va_entry_info((enum va_entry_fact)e);
 		fprintf(out, "  %-30s %s\n", ei->key, ei->doc);
 	}
+	fprintf(out, "\n[observed] what the CPU did at the time of the dump ('import' writes it);\n"
+		     "          'check' labels it so, since the values may have been edited since:\n");
+	for (unsigned f = 1; f < FLD_COUNT; f++)
+		if (va_is_observed_field((enum va_field)f))
+			fprintf(out, "  %s\n", va_field_name((enum va_field)f));
 }

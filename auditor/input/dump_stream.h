@@ -10,7 +10,10 @@
  * when the piece read so far already holds the start of a dump of the same
  * family; lines before the first dump belong to it (pastes of capability
  * MSRs, the command that printed it).  Pieces of one dump quoted apart
- * (with "..." between) but not repeating its start stay one dump.
+ * (with "..." between) but not repeating its start stay one dump; pieces
+ * that repeat its start with the same timestamps are the same dump when
+ * their values agree with (or only add to) the pieces before, and a second
+ * dump at the first value that conflicts.
  */
 #ifndef VA_DUMP_STREAM_H
 #define VA_DUMP_STREAM_H
@@ -49,6 +52,8 @@ unsigned va_dump_stream_index(const struct va_dump_stream *s);
 void va_dump_stream_close(struct va_dump_stream *s);
 
 /* The splitter alone, on one line of text (for tests and the counting pass). */
+#define VA_STAMP_MAX 48
+#define VA_STAMPS 4
 struct va_dump_splitter {
 	unsigned line;                /* lines seen */
 	unsigned last[4];             /* line of the latest start marker of each family, 0 none */
@@ -57,8 +62,14 @@ struct va_dump_splitter {
 	unsigned list_first;          /* 1 + the first field of the current listing (x2, +1 high), 0 none */
 	unsigned char text_seen;      /* a line other than a blank or a # comment was seen */
 	unsigned char whole;          /* the input began as a state file: one piece, never split */
+	/* the log prefixes (timestamps) of the current dump's marker lines */
+	char stamp[VA_STAMPS][VA_STAMP_MAX];
+	unsigned stamps;
 };
-/* 1 if a new dump begins at this line (it starts the next piece). */
+/* 1 if a new dump begins at this line (it starts the next piece); 2 if it
+ * repeats a start marker of the current dump with the same timestamp (a
+ * piece of the same dump quoted again, or another dump printed in the same
+ * instant: the values decide); 0 otherwise. */
 int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n);
 
 #endif

@@ -65,6 +65,7 @@ int va_load_text(struct va_state *st, const char *text, size_t len, const char *
 {
 	va_state_init(st);
 	notes->count = 0;
+	notes->observed_line = 0;
 	for (int i = 0; i < opt->profile_count; i++)
 		if (load_profile(st, opt->profiles[i], notes, err))
 			return -1;

@@ -1,7 +1,6 @@
 #define _GNU_SOURCE /* open_memstream (POSIX 2008) */
 #include "provenance.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +99,16 @@ static void origin(FILE *out, const struct va_provenance *p, const char *line, s
 		fprintf(out, "  # %s", src);
 }
 
+/* One line of the state file, followed by where its value came from. */
+static void annotated_line(FILE *out, const struct va_provenance *p, const char *s, size_t n, int cpu,
+			   int named)
+{
+	fwrite(s, 1, n, out);
+	if (named && n && s[0] != '[' && !(n > 2 && s[n - 1] == '?'))
+		origin(out, p, s, n, cpu);
+	fputc('\n', out);
+}
+
 int va_state_write_annotated(FILE *out, const struct va_state *st, const struct va_provenance *p)
 {
 	char *text = NULL;
@@ -116,29 +125,17 @@ int va_state_write_annotated(FILE *out, const struct va_state *st, const struct 
 	for (unsigned i = 0; i < p->nnames; i++)
 		fprintf(out, "%s %s", i ? "," : "", p->names[i]);
 	fprintf(out, "\n# each value is followed by the input and line it was read from\n");
-	int reason = st->presence[FLD_VM_EXIT_REASON] == VA_SET;
-	int error = st->presence[FLD_VM_INSTRUCTION_ERROR] == VA_SET;
-	if (reason || error) {
-		fprintf(out, "# observed at the time of the dump (what the CPU did then; a state edited "
-			     "since may do otherwise):");
-		if (reason)
-			fprintf(out, " VM_EXIT_REASON = 0x%08" PRIx64 "%s", st->field[FLD_VM_EXIT_REASON],
-				st->field[FLD_VM_EXIT_REASON] >> 31 ? " (VM-entry failure)" : "");
-		if (error)
-			fprintf(out, "%s VM_INSTRUCTION_ERROR = %" PRIu64, reason ? "," : "",
-				st->field[FLD_VM_INSTRUCTION_ERROR]);
-		fprintf(out, "\n");
-	}
-	int cpu = 0;
+	/* values are named in [cpu], [vmcs] and [observed]; [memory]'s keys are
+	 * addresses, which may look like field encodings */
+	int cpu = 0, fields = 0;
 	for (const char *s = text; s < text + len;) {
 		const char *nl = memchr(s, '\n', (size_t)(text + len - s));
 		size_t n = nl ? (size_t)(nl - s) : (size_t)(text + len - s);
-		if (n && s[0] == '[')
+		if (n && s[0] == '[') {
 			cpu = n >= 5 && !memcmp(s, "[cpu]", 5);
-		fwrite(s, 1, n, out);
-		if (n && s[0] != '[' && !(n > 2 && s[n - 1] == '?'))
-			origin(out, p, s, n, cpu);
-		fputc('\n', out);
+			fields = (n >= 6 && !memcmp(s, "[vmcs]", 6)) || (n >= 10 && !memcmp(s, "[observed]", 10));
+		}
+		annotated_line(out, p, s, n, cpu, cpu || fields);
 		s += n + 1;
 	}
 	free(text);

@@ -34,10 +34,11 @@ void va_provenance_msr(unsigned msr);
 void va_provenance_fact(unsigned fact);
 
 /*
- * The state file va_state_write writes, with a header naming the inputs and
- * the outcome observed at the time of the dump (exit reason, VM-instruction
- * error: what the CPU did then, not what an edited state would do), and each
- * value followed by "# INPUT:LINE".  0, or -1 on a write error.
+ * The state file va_state_write writes, with a header naming the inputs,
+ * each value followed by "# INPUT:LINE", and the outcome observed at the
+ * time of the dump (VM_INSTRUCTION_ERROR, VM_EXIT_REASON, EXIT_QUALIFICATION:
+ * what the CPU did then, not what an edited state would do) under
+ * [observed] rather than [vmcs].  0, or -1 on a write error.
  */
 int va_state_write_annotated(FILE *out, const struct va_state *st, const struct va_provenance *p);
 

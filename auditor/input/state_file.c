@@ -10,7 +10,7 @@
 #include "text_util.h"
 #include "readers/reader.h"
 
-enum section { SEC_NONE, SEC_CPU, SEC_VMCS, SEC_MEMORY, SEC_ENTRY };
+enum section { SEC_NONE, SEC_CPU, SEC_VMCS, SEC_MEMORY, SEC_ENTRY, SEC_OBSERVED };
 
 struct span {
 	const char *s;
@@ -24,6 +24,7 @@ struct reader {
 	unsigned line;
 	struct va_error *err;
 	enum section section;
+	unsigned section_line;              /* the line of the current section's header */
 	/* keys seen in this text, to reject duplicates */
 	uint8_t seen_field[FLD_COUNT];      /* bit 0 low half/whole, bit 1 high half */
 	uint32_t seen_msr, seen_fact, seen_entry;
@@ -279,6 +280,38 @@ static int read_vmcs(struct reader *r, struct span key, struct span val)
 	return 0;
 }
 
+/* The outcome import recorded from the dump: the exit-information fields
+ * that say what the CPU did then (VM_INSTRUCTION_ERROR, VM_EXIT_REASON,
+ * EXIT_QUALIFICATION).  They are set like [vmcs] fields, and the notes say
+ * where they came from, so that the report labels them as of the dump. */
+int va_is_observed_field(enum va_field f)
+{
+	return f == FLD_VM_INSTRUCTION_ERROR || f == FLD_VM_EXIT_REASON || f == FLD_EXIT_QUALIFICATION;
+}
+
+static int read_observed(struct reader *r, struct span key, struct span val)
+{
+	char kb[96];
+	struct va_name_match nm;
+	if (va_field_resolve(key.s, key.n, &nm) != VA_NAME_FOUND || nm.high || !va_is_observed_field(nm.field))
+		return fail(r, key.col, "'%s' is not an outcome [observed] records (VM_INSTRUCTION_ERROR, "
+			    "VM_EXIT_REASON, EXIT_QUALIFICATION)", dup_span(key, kb, sizeof kb), NULL);
+	enum va_field f = nm.field;
+	if (r->seen_field[f] & 1)
+		return fail(r, key.col, "%s is given twice", va_field_name(f), NULL);
+	r->seen_field[f] |= 1;
+	uint64_t value;
+	if (number(r, val, &value))
+		return -1;
+	unsigned bits = va_field_bits(f);
+	if (bits < 64 && (value >> bits))
+		return fail(r, val.col, "%s does not fit in 32 bits", dup_span(val, kb, sizeof kb), NULL);
+	va_state_set_field(r->st, f, value);
+	if (r->notes && !r->notes->observed_line)
+		r->notes->observed_line = r->section_line;
+	return 0;
+}
+
 static int read_memory(struct reader *r, struct span key, struct span val)
 {
 	char kb[96];
@@ -367,14 +400,17 @@ static int read_line(struct reader *r, const char *s, size_t n)
 		struct span name = trim(line.s + 1, line.n - 2, line.col + 1);
 		static const struct { const char *name; enum section s; } sections[] = {
 			{ "cpu", SEC_CPU }, { "vmcs", SEC_VMCS }, { "memory", SEC_MEMORY }, { "entry", SEC_ENTRY },
+			{ "observed", SEC_OBSERVED },
 		};
 		for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 			if (va_word_eq(name.s, name.n, sections[i].name)) {
 				r->section = sections[i].s;
+				r->section_line = r->line;
 				return 0;
 			}
 		}
-		return fail(r, name.col, "unknown section [%s] (expected [cpu], [vmcs], [memory] or [entry])",
+		return fail(r, name.col, "unknown section [%s] (expected [cpu], [vmcs], [memory], [entry] "
+			    "or [observed])",
 			    dup_span(name, buf, sizeof buf), NULL);
 	}
 	const char *eq = memchr(line.s, '=', line.n);
@@ -392,6 +428,7 @@ static int read_line(struct reader *r, const char *s, size_t n)
 	case SEC_VMCS: return read_vmcs(r, key, val);
 	case SEC_MEMORY: return read_memory(r, key, val);
 	case SEC_ENTRY: return read_entry(r, key, val);
+	case SEC_OBSERVED: return read_observed(r, key, val);
 	default:
 		return fail(r, key.col, "'%s' comes before any section ([cpu], [vmcs], [memory], [entry])",
 			    dup_span(key, buf, sizeof buf), NULL);

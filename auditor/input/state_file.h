@@ -1,6 +1,6 @@
 /*
  * The state-file format v1 (docs/state-file.md): sections [cpu], [vmcs],
- * [memory], [entry]; `#` comments; keys case-insensitive; values hex (0x,
+ * [memory], [entry], [observed]; `#` comments; keys case-insensitive; values hex (0x,
  * WinDbg backticks allowed) or decimal; `?` marks a value the input did not
  * have (absent, not zero).
  */
@@ -36,6 +36,10 @@ int va_state_set_memory(struct va_state *st, uint64_t addr, uint64_t value);
 /* Set a field (presence VA_SET), or mark it absent. */
 void va_state_set_field(struct va_state *st, enum va_field f, uint64_t value);
 void va_state_mark_absent(struct va_state *st, enum va_field f);
+
+/* The fields an [observed] section takes: the outcome of the attempt
+ * (VM_INSTRUCTION_ERROR, VM_EXIT_REASON, EXIT_QUALIFICATION). */
+int va_is_observed_field(enum va_field f);
 
 /* Write st as a state file; 0, or -1 on a write error. */
 int va_state_write(FILE *out, const struct va_state *st);

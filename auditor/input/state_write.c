@@ -1,5 +1,7 @@
 /* The native state file from a state: what `import` writes, so that reading
- * it back means exactly what the input meant (absent fields as `?`). */
+ * it back means exactly what the input meant (absent fields as `?`).  The
+ * outcome the dump recorded goes under [observed], apart from the values a
+ * user edits, so that it is never taken for the outcome of edited values. */
 #include <inttypes.h>
 
 #include "state_file.h"
@@ -28,9 +30,14 @@ int va_state_write(FILE *out, const struct va_state *st)
 			fprintf(out, "%s = %" PRIu64 "\n", va_fact_info((enum va_fact)f)->key, st->fact[f]);
 
 	fprintf(out, "\n[vmcs]\n");
+	int observed = 0;
 	for (unsigned f = 1; f < FLD_COUNT; f++) {
 		if (st->presence[f] != VA_SET)
 			continue;
+		if (va_is_observed_field((enum va_field)f)) {
+			observed = 1;
+			continue;
+		}
 		fprintf(out, "%s = ", va_field_name((enum va_field)f));
 		write_value(out, st->field[f], va_field_bits((enum va_field)f));
 	}
@@ -61,6 +68,17 @@ int va_state_write(FILE *out, const struct va_state *st)
 				fprintf(out, "%s = %s\n", ei->key, word);
 			else
 				fprintf(out, "%s = 0x%" PRIx64 "\n", ei->key, st->entry[e]);
+		}
+	}
+	if (observed) {
+		fprintf(out, "\n[observed]\n# what the CPU did at the time of the dump, with the dump's values: "
+			     "'check' compares\n# its prediction with it and says so; values edited since may "
+			     "rightly differ\n");
+		for (unsigned f = 1; f < FLD_COUNT; f++) {
+			if (st->presence[f] != VA_SET || !va_is_observed_field((enum va_field)f))
+				continue;
+			fprintf(out, "%s = ", va_field_name((enum va_field)f));
+			write_value(out, st->field[f], va_field_bits((enum va_field)f));
 		}
 	}
 	return ferror(out) ? -1 : 0;

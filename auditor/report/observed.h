@@ -16,11 +16,21 @@ struct va_observed {
 	unsigned long long qualification;
 	int consistent;                 /* the prediction allows what was observed */
 	int unexplained;                /* a failure, and no failing check predicts one */
-	char sentence[256];
+	unsigned recorded;              /* the line of the state file's [observed] section:
+					 * the outcome at the time of the dump, recorded by
+					 * import; 0: the input itself shows it */
+	char sentence[320];
 };
 
 /* From the exit-information fields of the state (VM_INSTRUCTION_ERROR,
  * VM_EXIT_REASON with bit 31, EXIT_QUALIFICATION). */
 void va_observe(const struct va_state *st, const struct va_report *r, struct va_observed *out);
+
+/* The same, labelled "observed at the time of the dump" when the notes of
+ * the input's reading say the outcome came from an [observed] section (an
+ * imported state, maybe edited since: its values are not what the CPU saw). */
+struct va_import_notes;
+void va_observe_input(const struct va_state *st, const struct va_import_notes *notes,
+		      const struct va_report *r, struct va_observed *out);
 
 #endif

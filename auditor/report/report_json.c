@@ -131,6 +131,7 @@ static json_t *observed_json(const struct va_observed *o)
 							     : json_null());
 	json_object_set_new(j, "consistent", json_boolean(o->consistent));
 	json_object_set_new(j, "explained", json_boolean(!o->unexplained));
+	json_object_set_new(j, "recorded", json_boolean(o->recorded));
 	json_object_set_new(j, "sentence", json_string(o->sentence));
 	return j;
 }
@@ -189,12 +190,23 @@ static json_t *notes_json(const struct va_report_input *in, const struct va_repo
 	return a;
 }
 
+/* Which dump of the input, when it holds several or may (standard input
+ * is not counted ahead: its first dump has a place too); else null. */
+static json_t *dump_json(const struct va_dump_place *d)
+{
+	if (!d || !d->index || d->total == 1)
+		return json_null();
+	return json_pack("{s:i, s:o, s:i}", "index", (json_int_t)d->index, "of",
+			 d->total ? json_integer(d->total) : json_null(), "line", (json_int_t)d->line);
+}
+
 /* Every key of the contract, in its order, with its empty value. */
-static json_t *empty_object(const char *file)
+static json_t *empty_object(const char *file, const struct va_dump_place *dump)
 {
 	json_t *root = json_object();
 	json_object_set_new(root, "schema_version", json_integer(VA_JSON_SCHEMA_VERSION));
 	json_object_set_new(root, "file", json_string(file));
+	json_object_set_new(root, "dump", dump_json(dump));
 	json_object_set_new(root, "error", json_null());
 	json_object_set_new(root, "verdict", json_null());
 	json_object_set_new(root, "observed", json_null());
@@ -219,7 +231,7 @@ static int dump_line(FILE *out, json_t *root)
 
 int va_write_report_json(FILE *out, const struct va_report_input *in, const struct va_report *r)
 {
-	json_t *root = empty_object(in->file);
+	json_t *root = empty_object(in->file, &in->dump);
 	json_t *failures = json_object_get(root, "failures"), *warnings = json_object_get(root, "warnings");
 	json_t *unknown = json_object_get(root, "unknown"), *suspects = json_object_get(root, "suspects");
 	json_object_set_new(root, "verdict", verdict_json(r));
@@ -244,9 +256,10 @@ int va_write_report_json(FILE *out, const struct va_report_input *in, const stru
 	return dump_line(out, root);
 }
 
-int va_write_error_json(FILE *out, const char *file, const struct va_error *err)
+int va_write_error_json(FILE *out, const char *file, const struct va_dump_place *dump,
+			const struct va_error *err)
 {
-	json_t *root = empty_object(file);
+	json_t *root = empty_object(file, dump);
 	json_object_set_new(root, "error",
 			    json_pack("{s:s, s:o, s:o, s:s}", "file", err->file ? err->file : file, "line",
 				      err->line ? json_integer(err->line) : json_null(), "column",

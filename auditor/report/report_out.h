@@ -14,9 +14,23 @@ struct va_text_style {
 			 * rules that pass or do not apply */
 };
 
+/* Where a dump starts in an input that holds several (a log of failures). */
+struct va_dump_place {
+	unsigned index;   /* 1-based; 0: the input was not read dump by dump */
+	unsigned total;   /* dumps in the input; 0 when not known ahead (a pipe) */
+	unsigned line;    /* the input line where the dump starts */
+};
+
+/* A place is shown when the input holds (or may hold) more than one dump:
+ * "dump 2 of 3, line 120"; 1, or 0 when the report is about the whole input. */
+int va_dump_place_shown(const struct va_dump_place *d);
+/* "FILE (dump 2 of 3, line 120)", or FILE alone when no place is shown. */
+void va_dump_label(char *buf, size_t size, const char *file, const struct va_dump_place *d);
+
 /* What the report is about, beside the audit itself. */
 struct va_report_input {
 	const char *file;                      /* as the user named the input */
+	struct va_dump_place dump;             /* which dump of it; zero: the input */
 	const struct va_import_notes *notes;   /* assumptions, partial conversions; or NULL */
 	const struct va_observed *observed;    /* what the dump says happened; or NULL */
 	const struct va_state *state;          /* the audited state, to group what is
@@ -32,9 +46,11 @@ void va_write_report_text(FILE *out, const struct va_report_input *in, const str
 
 /* One JSON object on one line (the `check --json` contract). 0, or -1. */
 int va_write_report_json(FILE *out, const struct va_report_input *in, const struct va_report *r);
-/* The same object for an input that cannot be read: every key present,
- * "verdict" null, "error" {file, line, column, message}.  0, or -1. */
-int va_write_error_json(FILE *out, const char *file, const struct va_error *err);
+/* The same object for an input (or one dump of it: dump may be NULL) that
+ * cannot be read: every key present, "verdict" null, "error" {file, line,
+ * column, message}.  0, or -1. */
+int va_write_error_json(FILE *out, const char *file, const struct va_dump_place *dump,
+			const struct va_error *err);
 
 /* The rule table: JSON array of rule objects, or one line per rule. */
 int va_write_rules_json(FILE *out);

@@ -79,8 +79,9 @@ static void print_headline(FILE *out, const struct va_report_input *in, const st
 	if (v->result == VA_RESULT_INCONCLUSIVE) {
 		colour = C_YELLOW;
 		va_render_headline(r, line, sizeof line);
-	} else if (v->result == VA_RESULT_SUCCESS && obs) {
-		/* A failure the dump shows is never put under "succeeds". */
+	} else if (v->result == VA_RESULT_SUCCESS && obs && !obs->recorded) {
+		/* A failure the dump shows is never put under "succeeds" (one
+		 * recorded at import may be the failure an edit has fixed). */
 		colour = C_YELLOW;
 		snprintf(line, sizeof line, "VM entry: no check fails, yet the input shows that it failed");
 	} else {
@@ -88,7 +89,9 @@ static void print_headline(FILE *out, const struct va_report_input *in, const st
 			colour = C_GREEN;
 		va_render_headline(r, line, sizeof line);
 	}
-	fprintf(out, "%s: %s%s%s\n", in->file, c(s, colour), line, c(s, C_OFF));
+	char label[600];
+	va_dump_label(label, sizeof label, in->file, &in->dump);
+	fprintf(out, "%s: %s%s%s\n", label, c(s, colour), line, c(s, C_OFF));
 	if (obs)
 		fprintf(out, "  %s%s%s\n", c(s, obs->consistent ? C_GREEN : C_YELLOW), obs->sentence, c(s, C_OFF));
 	if (v->notes & VA_NOTE_ERROR8_POSSIBLE)

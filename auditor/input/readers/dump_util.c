@@ -654,6 +654,9 @@ static int eligible(const struct du_ctx *c, const struct du_layout *l, unsigned 
 
 static void new_dump(struct du_ctx *c)
 {
+	/* pieces of one dump, each repeating its start: read them all */
+	if (c->dumps && va_dump_pieces())
+		return;
 	c->dumps++;
 	c->reading = c->dumps == 1;
 	if (c->reading)

@@ -23,6 +23,18 @@ static _Thread_local struct {
 	unsigned before;
 } origin;
 
+static _Thread_local int pieces_of_one_dump;
+
+void va_dump_pieces_set(int one_dump)
+{
+	pieces_of_one_dump = one_dump;
+}
+
+int va_dump_pieces(void)
+{
+	return pieces_of_one_dump;
+}
+
 void va_line_origin_set(const char *text, size_t len, unsigned before)
 {
 	origin.text = text;

@@ -18,6 +18,10 @@
 struct va_import_notes {
 	unsigned count;
 	char text[VA_NOTES_MAX][240];
+	/* the line of a state file's [observed] section (0: none): the outcome
+	 * fields were recorded by import at the time of the dump, and may not
+	 * belong to the values as they are now */
+	unsigned observed_line;
 };
 void va_note(struct va_import_notes *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -71,6 +75,15 @@ struct va_line_iter {
  */
 void va_line_origin_set(const char *text, size_t len, unsigned before);
 unsigned va_line_origin(const char *text);
+
+/*
+ * The dump stream has found that the text's repeated dump starts are one
+ * dump quoted in pieces (same timestamps, no value in conflict): readers
+ * then read every piece into the state, instead of the first dump only.
+ * Set around one import; per thread.
+ */
+void va_dump_pieces_set(int one_dump);
+int va_dump_pieces(void);
 
 static inline void va_lines_begin(struct va_line_iter *it, const char *text, size_t len)
 {
