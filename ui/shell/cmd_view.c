@@ -263,9 +263,10 @@ int va_cmd_audit(struct va_shell *sh, int argc, char **argv, int bang)
 	}
 	struct va_observed observed;
 	va_shell_audit(sh);
-	va_observe(&sh->st, sh->report, &observed);
+	va_observe_input(&sh->st, sh->notes, sh->report, &observed);
 	struct va_report_input in = {
-		.file = sh->path ? sh->path : "<shell>", .observed = &observed, .state = &sh->st,
+		.file = sh->path ? sh->path : "<shell>", .notes = sh->notes, .observed = &observed,
+		.state = &sh->st,
 	};
 	struct va_text_style style = { .color = sh->color, .verbose = 0 };
 	if (json)

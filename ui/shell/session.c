@@ -38,6 +38,7 @@ int va_shell_init(struct va_shell *sh, FILE *out, FILE *err)
 	if (!sh->report || !sh->notes)
 		return -1;
 	sh->notes->count = 0;
+	sh->notes->observed_line = 0;
 	return 0;
 }
 
@@ -257,6 +258,7 @@ static int read_alone(struct va_shell *sh, struct va_state *into, const char *te
 	struct va_error err = { 0 };
 	va_state_init(into);
 	sh->notes->count = 0;
+	sh->notes->observed_line = 0;
 	if (va_import(into, text, len, name, kind, &err, sh->notes)) {
 		print_load_error(sh, &err, name);
 		va_state_release(into);

@@ -62,7 +62,7 @@ void wz_rows_review(struct wz_model *m, int width)
 			   : r->verdict.result == VA_RESULT_INCONCLUSIVE ? WZ_ROLE_WARN : WZ_ROLE_FAIL;
 	wz_row_add_wrapped(m, WZ_ROW_TEXT, vrole, 0, 0, line, width);
 	struct va_observed obs;
-	va_observe(&m->st, r, &obs);
+	va_observe_input(&m->st, &m->notes, r, &obs);
 	if (obs.kind != VA_OBSERVED_NONE)
 		wz_row_add_wrapped(m, WZ_ROW_TEXT, obs.consistent ? WZ_ROLE_NORMAL : WZ_ROLE_WARN, 0, 2, obs.sentence, width);
 	if (r->verdict.notes & VA_NOTE_CONDITIONAL)

@@ -103,6 +103,7 @@ unsigned wz_template_adopt(struct wz_model *m)
 	m->path[0] = '\0';
 	m->path_saves = 0;
 	m->notes.count = 0;
+	m->notes.observed_line = 0;
 	m->step = WZ_STEP_REVIEW;
 	m->cursor[m->step] = 0;
 	m->top[m->step] = 0;
