@@ -263,6 +263,24 @@ static enum va_status judge_open(const struct va_ctx *c, const struct va_rule *r
 	return VA_UNKNOWN;
 }
 
+/* The rule's predicate, once its gates hold and its inputs are present;
+ * a need the predicate finds missing is judged under every value. */
+static inline enum va_status run_check(const struct va_ctx *c, const struct va_rule *rule,
+				       unsigned index, struct va_report *r)
+{
+	struct va_eval ev = { { 0, 0, 0, 0 }, VA_UNK_NONE, 0 };
+	enum va_status s = rule->check(c, rule, &ev);
+	if (s == VA_PASS)
+		return s;
+	if (s == VA_UNKNOWN && ev.unknown == VA_UNK_NEED && ev.unknown_arg < 32 &&
+	    ((1u << ev.unknown_arg) & ENUMERABLE & ~c->have))
+		return judge_open(c, rule, index, r, 1u << ev.unknown_arg);
+	if (s == VA_FAIL)
+		s = failed(rule);
+	record(r, index, s, &ev, 0);
+	return s;
+}
+
 /* Evaluation of a rule whose gates hold and whose fields are present:
  * needs, applies, then the predicate. */
 static inline __attribute__((always_inline))
@@ -280,18 +298,7 @@ enum va_status judge(struct va_ctx *c, const struct va_rule *rule, unsigned inde
 		return unknown_finding(r, index, VA_UNK_NEED, lowest_bit(missing));
 	if (rule->flags & VA_RULE_PER_MSR_ENTRY)
 		return run_per_msr_entry(c, rule, index, r);
-
-	struct va_eval ev = { { 0, 0, 0, 0 }, VA_UNK_NONE, 0 };
-	enum va_status s = rule->check(c, rule, &ev);
-	if (s == VA_PASS)
-		return s;
-	if (s == VA_UNKNOWN && ev.unknown == VA_UNK_NEED && ev.unknown_arg < 32 &&
-	    ((1u << ev.unknown_arg) & ENUMERABLE & ~c->have))
-		return judge_open(c, rule, index, r, 1u << ev.unknown_arg);
-	if (s == VA_FAIL)
-		s = failed(rule);
-	record(r, index, s, &ev, 0);
-	return s;
+	return run_check(c, rule, index, r);
 }
 
 /* A gate that reads a field the input did not have. */
@@ -348,17 +355,7 @@ static enum va_status evaluate_applicable(struct va_ctx *c, const struct va_rule
 {
 	if (slow)
 		return judge(c, rule, index, r);
-	struct va_eval ev = { { 0, 0, 0, 0 }, VA_UNK_NONE, 0 };
-	enum va_status s = rule->check(c, rule, &ev);
-	if (s == VA_PASS)
-		return s;
-	if (s == VA_UNKNOWN && ev.unknown == VA_UNK_NEED && ev.unknown_arg < 32 &&
-	    ((1u << ev.unknown_arg) & ENUMERABLE & ~c->have))
-		return judge_open(c, rule, index, r, 1u << ev.unknown_arg);
-	if (s == VA_FAIL)
-		s = failed(rule);
-	record(r, index, s, &ev, 0);
-	return s;
+	return run_check(c, rule, index, r);
 }
 
 /* Findings in SDM order (rule table order, then MSR-load entry), whatever
