@@ -32,7 +32,8 @@
 	X(dump_stream) \
 	X(readers_prefixes) \
 	X(provenance) \
-	X(dump_split)
+	X(dump_split) \
+	X(capture)
 
 #define VA_DECLARE_SUITE(name) extern CU_TestInfo tests_##name[];
 VA_TEST_SUITES(VA_DECLARE_SUITE)

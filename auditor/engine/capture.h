@@ -6,10 +6,13 @@
  *
  * A field whose VMREAD fails is absent (its rules are "not evaluated"),
  * never 0.  A field the capability MSRs say this processor does not have
- * (the tertiary controls when "activate tertiary controls" cannot be 1, an
- * index above IA32_VMX_VMCS_ENUM) is not read at all: it is left unset,
- * i.e. 0, which is what such a processor works with.  An MSR the capability
- * MSRs say does not exist is not read either, so no RDMSR faults.
+ * (SDM Vol. 3D Appendix B: "This field exists only on processors that
+ * support the 1-setting of ..."; e.g. the tertiary controls when "activate
+ * tertiary controls" cannot be 1) is not read at all: it is left unset,
+ * i.e. 0, which is what such a processor works with.  IA32_VMX_VMCS_ENUM
+ * is not consulted: real processors report a highest index below fields
+ * they have.  An MSR the capability MSRs say does not exist is not read
+ * either, so no RDMSR faults.
  */
 #ifndef VA_CAPTURE_H
 #define VA_CAPTURE_H
@@ -46,7 +49,8 @@ struct va_capture {
 int va_capture(struct va_state *st, const struct va_capture *cap);
 
 /* Whether the capability MSRs in st say the processor has this field:
- * 1 yes or not known, 0 no (the field is then not read). */
+ * 1 yes or not known, 0 no (the field is then not read).  A field with no
+ * Appendix B condition exists on every processor with VMX. */
 int va_capture_field_exists(const struct va_state *st, enum va_field f);
 
 /*
