@@ -23,8 +23,9 @@ static const char *comparison(const struct va_observed *o)
 	 * is expected to differ from it. */
 	if (o->recorded)
 		return o->consistent ? "; the prediction for the values as they are now agrees"
-				     : "; the prediction for the values as they are now differs (as it "
-				       "should where they were edited since to fix the failure)";
+				     : "; the prediction for the values as they are now differs (expected "
+				       "where they were edited since; otherwise a capability MSR or fact "
+				       "may not be the dumped CPU's)";
 	if (o->unexplained)
 		return "; the input does not show why";
 	return o->consistent ? " \xe2\x80\x94 consistent with the prediction"

@@ -19,7 +19,7 @@ struct va_observed {
 	unsigned recorded;              /* the line of the state file's [observed] section:
 					 * the outcome at the time of the dump, recorded by
 					 * import; 0: the input itself shows it */
-	char sentence[320];
+	char sentence[400];
 };
 
 /* From the exit-information fields of the state (VM_INSTRUCTION_ERROR,
