@@ -1102,7 +1102,24 @@ static void test_published_names_in_listings(void)
 		through_reader(&sources[s], 1);
 }
 
+/* What the sources' short spellings must not turn into: a bare word one
+ * of them uses after its prefix ("VMCS_CTRL_ENTRY"), a parenthesis alone. */
+static void test_short_spellings_stay_specific(void)
+{
+	struct va_name_match m;
+	CU_ASSERT_EQUAL(va_field_resolve("entry", 5, &m), VA_NAME_UNKNOWN);   /* [entry] is a section */
+	CU_ASSERT_EQUAL(va_field_resolve("ENTRY", 5, &m), VA_NAME_UNKNOWN);
+	CU_ASSERT(va_field_resolve("CTRL_ENTRY", 10, &m) == VA_NAME_FOUND && m.field == FLD_VM_ENTRY_CONTROLS);
+	CU_ASSERT_EQUAL(va_field_resolve("(high)", 6, &m), VA_NAME_UNKNOWN);
+	CU_ASSERT(va_field_resolve("x (high)", 8, &m) == VA_NAME_UNKNOWN && !m.high);
+	/* "(high)" of a field that has no high half */
+	CU_ASSERT_EQUAL(va_field_resolve("Guest CR0 (high)", 16, &m), VA_NAME_UNKNOWN);
+	/* a register both areas have is still both fields */
+	CU_ASSERT_EQUAL(va_field_resolve("CR3 (full)", 10, &m), VA_NAME_AMBIGUOUS);
+}
+
 CU_TestInfo tests_field_names_sources[] = {
+	{ "short spellings stay specific", test_short_spellings_stay_specific },
 	{ "every name the published headers and the SDM give reads as its field", test_published_names_resolve },
 	{ "each source's table covers the field groups", test_tables_cover_the_groups },
 	{ "the published names in state files", test_published_names_in_state_files },

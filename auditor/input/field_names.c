@@ -451,10 +451,13 @@ static void canonical_tokens(struct toks *t)
 		{ "pagefault", "page", "fault" }, { "vmfunc", "vm", "function" }, { "eptptr", "ept", "ptr" },
 		{ "eptp", "ept", "ptr" },
 	};
-	/* scheme prefixes: "k" (kCamel), VMCS_, VMX_, widths, CTRL_/CONTROL_ */
+	/* scheme prefixes: "k" (kCamel), VMCS_, VMX_, widths, CTRL_/CONTROL_;
+	 * CTRL_ stays before a lone word (ia32-doc's VMCS_CTRL_ENTRY), so that
+	 * a bare "entry" names no field */
 	while (t->n > 1 && (tok_is(t, 0, "k") || tok_is(t, 0, "vmcs") || tok_is(t, 0, "vmx") ||
-			    tok_is(t, 0, "ctrl") || tok_is(t, 0, "control") || tok_is(t, 0, "16bit") ||
-			    tok_is(t, 0, "32bit") || tok_is(t, 0, "64bit") || tok_is(t, 0, "ro")))
+			    ((tok_is(t, 0, "ctrl") || tok_is(t, 0, "control")) && t->n > 2) ||
+			    tok_is(t, 0, "16bit") || tok_is(t, 0, "32bit") || tok_is(t, 0, "64bit") ||
+			    tok_is(t, 0, "ro")))
 		tok_drop(t, 0);
 	for (unsigned i = 0; i < t->n; i++) {
 		for (size_t k = 0; k < sizeof splits / sizeof splits[0]; k++)
@@ -672,8 +675,10 @@ int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 	if (!k)
 		return VA_NAME_UNKNOWN;
 	const struct slot *sl = find(key, k);
-	if (!sl->key)
+	if (!sl->key) {
+		m->high = 0;
 		return VA_NAME_UNKNOWN;
+	}
 	m->field = (enum va_field)sl->field;
 	if (m->high && va_field_width(m->field) != VA_W64) {
 		m->field = FLD_NONE;
