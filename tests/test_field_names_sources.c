@@ -12,9 +12,10 @@
  *    "...High" name for every 64-bit field; the test derives those.
  *  - ia32-doc, long names: ia32-doc/ia32-doc yaml/Intel/VMX/VMCS.yml
  *    (long_name under the group prefixes VMCS_, CTRL_, GUEST_, HOST_),
- *    commit 1eea3df8ae4e05a75f71a19ae8179468e0650f9f, as the generated
- *    ia32.h that Windows hypervisors (HyperDbg, hv) include spells them,
- *    VMCS_IO_RSX (sic) for I/O RSI included.
+ *    commit 1eea3df8ae4e05a75f71a19ae8179468e0650f9f, checked against a
+ *    generated ia32.h as a Windows hypervisor project carries it (its
+ *    #define VMCS_... lines; stored file id 32244823286): VMCS_IO_RSX (sic)
+ *    for I/O RSI included.
  *  - ia32-doc, short names: ia32-doc/ia32-doc out/ia32_defines_only.h,
  *    commit 01cc30f7e2dc9cdce086fe8a06af8ca6aab73c04 (the yml's short_name:
  *    VMCS_GUEST_ES_SEL, VMCS_CTRL_PROC_EXEC...).  That header gives
