@@ -682,6 +682,7 @@ int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 	m->field = (enum va_field)sl->field;
 	if (m->high && va_field_width(m->field) != VA_W64) {
 		m->field = FLD_NONE;
+		m->high = 0;
 		return VA_NAME_UNKNOWN;
 	}
 	if (sl->other) {
