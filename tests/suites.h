@@ -29,6 +29,7 @@
 	X(wizard) \
 	X(readers_values) \
 	X(field_names) \
+	X(field_names_sources) \
 	X(dump_stream) \
 	X(readers_prefixes) \
 	X(provenance) \

@@ -34,7 +34,7 @@ struct dumps {
 	unsigned count, total;
 	unsigned line[8];
 	int rc[8];
-	uint64_t cr0[8];
+	uint64_t cr0[8], rip[8];
 	int cr0_set[8];
 	struct va_state first;   /* the first dump, whole */
 	struct va_error err[8];
@@ -62,6 +62,7 @@ static void read_all(const char *path, struct dumps *d)
 			d->notes[i] = notes;
 			d->cr0_set[i] = st.presence[FLD_GUEST_CR0] == VA_SET;
 			d->cr0[i] = st.field[FLD_GUEST_CR0];
+			d->rip[i] = st.presence[FLD_GUEST_RIP] == VA_SET ? st.field[FLD_GUEST_RIP] : 0;
 			if (!i)
 				d->first = st;
 			else
@@ -133,7 +134,9 @@ static int same_fields(const struct va_state *a, const struct va_state *b)
 {
 	for (unsigned f = 1; f < FLD_COUNT; f++)
 		if (a->presence[f] != b->presence[f] || (a->presence[f] == VA_SET && a->field[f] != b->field[f])) {
-			fprintf(stderr, "\n  %s differs", va_field_name((enum va_field)f));
+			fprintf(stderr, "\n  %s differs (%d 0x%llx, %d 0x%llx)", va_field_name((enum va_field)f),
+				a->presence[f], (unsigned long long)a->field[f], b->presence[f],
+				(unsigned long long)b->field[f]);
 			return 0;
 		}
 	return 1;
@@ -292,6 +295,139 @@ static void test_conflict_with_same_stamps(void)
 	free(text);
 }
 
+/* Two pieces: lines [1, cut) of `a`, then the start marker's line(s)
+ * [start, start_end) of `b` again with its lines [from, end), quoted with
+ * `prefix` (the lines keep the timestamps they were logged with). */
+static void two_pieces(char *buf, size_t cap, const char *a, const char *b, unsigned start, unsigned start_end,
+		       unsigned cut, unsigned from, unsigned end, const char *prefix)
+{
+	buf[0] = '\0';
+	quote(buf, cap, a, 1, cut, prefix);
+	strcat(buf, "...\nand the rest of it:\n");
+	quote(buf, cap, b, start, start_end, prefix);
+	quote(buf, cap, b, from, end, prefix);
+}
+
+/* `text` with every line logged under `prefix`. */
+static char *logged(const char *text, const char *prefix)
+{
+	static char out[64 << 10];
+	out[0] = '\0';
+	quote(out, sizeof out, text, 1, 100000, prefix);
+	return strdup(out);
+}
+
+/* QEMU's "KVM: entry failed" dump as journalctl -o short-precise shows
+ * qemu's stderr: two pieces that each begin at the start line, with the
+ * same sub-second timestamp, are one dump; a value in conflict makes two. */
+static void test_qemu_repeated_start(void)
+{
+	size_t len;
+	char *raw;
+	struct va_error err;
+	CU_ASSERT_FATAL(va_read_input(DUMPS "qemu_64bit_vmfail.txt", &raw, &len, &err) == 0);
+	const char *stamp = "Jan 12 09:14:33.201234 host qemu-system-x86_64[812]: ";
+	char *text = logged(raw, stamp);
+	char *path = write_temp(text, strlen(text));
+	struct dumps whole, d;
+	read_all(path, &whole);
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(whole.count, 1);
+	CU_ASSERT_EQUAL(whole.rip[0], 0xffffffff81a3c1f2ull);
+
+	/* line 2 is "KVM: entry failed", 3-6 the general registers, 7 RIP,
+	 * 8-17 the segments: the registers to DS, then the start again with the
+	 * general registers and FS to the end */
+	static char buf[64 << 10];
+	two_pieces(buf, sizeof buf, text, text, 2, 7, 12, 12, 22, "> ");
+	assert_whole(buf, &whole.first);
+	/* the whole dump quoted again after a piece of it */
+	two_pieces(buf, sizeof buf, text, text, 2, 3, 12, 3, 22, "| ");
+	assert_whole(buf, &whole.first);
+
+	/* the same start and timestamp, RIP in conflict: two dumps */
+	char *other = strdup(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(other);
+	char *rip = strstr(other, "RIP=ffffffff81a3c1f2");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rip);
+	memcpy(rip, "RIP=ffffffff81a3c1f5", 20);
+	two_pieces(buf, sizeof buf, text, other, 2, 3, 12, 3, 22, "> ");
+	path = write_temp(buf, strlen(buf));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 2);
+	CU_ASSERT_EQUAL_FATAL(d.count, 2);
+	CU_ASSERT_EQUAL(d.line[1], 14);
+	CU_ASSERT_EQUAL(d.rip[0], 0xffffffff81a3c1f2ull);
+	CU_ASSERT_EQUAL(d.rip[1], 0xffffffff81a3c1f5ull);
+	va_state_release(&d.first);
+
+	/* without sub-second timestamps a repeated start is another failure */
+	two_pieces(buf, sizeof buf, raw, raw, 2, 3, 12, 3, 22, "");
+	path = write_temp(buf, strlen(buf));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.count, 2);
+	va_state_release(&d.first);
+	va_state_release(&whole.first);
+	free(other);
+	free(text);
+	free(raw);
+}
+
+/* HAXM's dump_vmcs() in a Linux dmesg and in DebugView's columns: two
+ * pieces that each begin at the dump's first lines again are one dump;
+ * a value in conflict makes two. */
+static void test_haxm_repeated_start(void)
+{
+	size_t len;
+	char *text;
+	struct va_error err;
+	CU_ASSERT_FATAL(va_read_input(DUMPS "haxm_linux.txt", &text, &len, &err) == 0);
+	struct dumps whole, d;
+	read_all(DUMPS "haxm_linux.txt", &whole);
+	CU_ASSERT_EQUAL_FATAL(whole.count, 1);
+	CU_ASSERT(whole.cr0_set[0] && whole.cr0[0] == 0x30);
+
+	/* lines 2-3: "vcpu->tr:8b" and "4000 VMX_PIN_CONTROLS", the dump's start */
+	static char buf[64 << 10];
+	two_pieces(buf, sizeof buf, text, text, 2, 4, 40, 40, 128, "> ");
+	assert_whole(buf, &whole.first);
+	two_pieces(buf, sizeof buf, text, text, 3, 4, 80, 30, 128, "| ");
+	assert_whole(buf, &whole.first);
+
+	char *other = strdup(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(other);
+	char *cr0 = strstr(other, "6800 GUEST_CR0: 30");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cr0);
+	memcpy(cr0, "6800 GUEST_CR0: 31", 18);
+	two_pieces(buf, sizeof buf, text, other, 2, 4, 80, 40, 128, "> ");
+	char *path = write_temp(buf, strlen(buf));
+	read_all(path, &d);
+	unlink(path);
+	CU_ASSERT_EQUAL(d.total, 2);
+	CU_ASSERT_EQUAL_FATAL(d.count, 2);
+	CU_ASSERT_EQUAL(d.line[1], 82);
+	CU_ASSERT(d.cr0_set[0] && d.cr0[0] == 0x30);
+	CU_ASSERT(d.cr0_set[1] && d.cr0[1] == 0x31);
+	va_state_release(&d.first);
+	va_state_release(&whole.first);
+	free(other);
+	free(text);
+
+	/* DebugView: a sequence number and seconds with a fraction per line */
+	CU_ASSERT_FATAL(va_read_input(DUMPS "haxm_windows_debugview.txt", &text, &len, &err) == 0);
+	read_all(DUMPS "haxm_windows_debugview.txt", &whole);
+	CU_ASSERT_EQUAL_FATAL(whole.count, 1);
+	unsigned lines = 0;
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	two_pieces(buf, sizeof buf, text, text, 1, 2, lines / 2 + 2, lines / 2, lines + 1, "> ");
+	assert_whole(buf, &whole.first);
+	va_state_release(&whole.first);
+	free(text);
+}
+
 /* Many dumps between log noise, in a pass that holds one dump at a time. */
 static void test_many_dumps(void)
 {
@@ -425,6 +561,10 @@ CU_TestInfo tests_dump_stream[] = {
 	{ "conflicting pieces are two dumps", test_conflicting_pieces_are_two_dumps },
 	{ "pieces repeating the start with the same timestamps merge; a dump quoted twice is one",
 	  test_repeated_start_merges },
+	{ "QEMU: pieces repeating the start with the same timestamps merge; a conflict splits",
+	  test_qemu_repeated_start },
+	{ "HAXM: pieces repeating the start with the same timestamps merge; a conflict splits",
+	  test_haxm_repeated_start },
 	{ "a conflicting value with the same timestamps is a second dump", test_conflict_with_same_stamps },
 	{ "many dumps between noise", test_many_dumps },
 	{ "an input without dumps is one piece", test_single_input },

@@ -88,27 +88,27 @@ static int state_file_header(const char *s, size_t n)
 }
 
 /*
- * The log prefix of a line (timestamp, caller, module) without quoting and
- * blanks: pieces of one dump quoted apart keep it, another failure has
- * another.  Empty without a sub-second timestamp (whole seconds, or none,
- * do not tell two failures apart).
+ * The log prefix of a marker line (timestamp, caller, module: what comes
+ * before the marker) without quoting and blanks: pieces of one dump quoted
+ * apart keep it, another failure has another.  Empty without a sub-second
+ * timestamp (whole seconds, or none, do not tell two failures apart).  The
+ * text before the marker, not only the prefixes the readers strip, so that
+ * journald's "Jan 12 09:14:33.201234 host qemu[812]: " before QEMU's
+ * "KVM: entry failed" counts too.
  */
-static void line_stamp(const char *s, size_t n, char *out)
+static void line_stamp(const char *s, const char *marker, char *out)
 {
-	struct va_line_iter it;
-	struct va_line l;
 	size_t k = 0;
 	int fraction = 0;
-	va_lines_begin(&it, s, n);
-	if (va_next_line(&it, &l))
-		for (const char *p = s; p < l.s && k + 1 < VA_STAMP_MAX; p++) {
-			if (*p == '>' || *p == '|' || *p == ' ' || *p == '\t')
-				continue;
-			/* "2210.400117": sub-second, so two failures do not share it */
-			fraction |= *p == '.' && k && isdigit((unsigned char)out[k - 1]) && p + 1 < l.s &&
-				    isdigit((unsigned char)p[1]);
-			out[k++] = *p;
-		}
+	for (const char *p = s; p < marker && k + 1 < VA_STAMP_MAX; p++) {
+		if (*p == '>' || *p == '|' || *p == ' ' || *p == '\t')
+			continue;
+		/* "2210.400117" (NetBSD's dmesg: "2804,119878"): sub-second, so
+		 * two failures do not share it */
+		fraction |= (*p == '.' || *p == ',') && k && isdigit((unsigned char)out[k - 1]) &&
+			    p + 1 < marker && isdigit((unsigned char)p[1]);
+		out[k++] = *p;
+	}
 	out[fraction ? k : 0] = '\0';
 }
 
@@ -145,18 +145,21 @@ int va_dump_split_line(struct va_dump_splitter *sp, const char *s, size_t n)
 		       !memmem(s, n, "vcpu->", 6)))
 		return 0;
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
-		if (!memmem(s, n, starts[i].marker, strlen(starts[i].marker)))
+		const char *at = memmem(s, n, starts[i].marker, strlen(starts[i].marker));
+		if (!at)
 			continue;
 		sp->markers++;
 		unsigned f = starts[i].family, *last = &sp->last[f];
-		int follows_header = sp->header[f] && sp->line - *last <= SAME_DUMP_LINES;
+		/* a header's own marker again is another start, not its next section */
+		int follows_header = sp->header[f] && sp->header[f] != i + 1 && sp->line - *last <= SAME_DUMP_LINES;
 		int split = *last && !follows_header;
 		*last = sp->line;
-		sp->header[f] = (unsigned char)starts[i].header;
+		sp->header[f] = (unsigned char)(starts[i].header ? i + 1 : 0);
 		char stamp[VA_STAMP_MAX];
-		line_stamp(s, n, stamp);
-		/* the readers of this family read a dump quoted in pieces whole */
-		if (split && f == F_KVM_XEN && stamp[0] && known_stamp(sp, stamp))
+		line_stamp(s, at, stamp);
+		/* a start marker quoted again with its timestamp: every family's
+		 * reader reads such pieces as one dump when told (va_dump_pieces) */
+		if (split && stamp[0] && known_stamp(sp, stamp))
 			return 2;
 		if (split)
 			sp->stamps = 0;

@@ -57,7 +57,7 @@ void va_dump_stream_close(struct va_dump_stream *s);
 struct va_dump_splitter {
 	unsigned line;                /* lines seen */
 	unsigned last[4];             /* line of the latest start marker of each family, 0 none */
-	unsigned char header[4];      /* that marker was a dump's header line */
+	unsigned char header[4];      /* that marker was a dump's header line: 1 + its index, else 0 */
 	unsigned markers;             /* lines with a dump marker: then listings are not split */
 	unsigned list_first;          /* 1 + the first field of the current listing (x2, +1 high), 0 none */
 	unsigned char text_seen;      /* a line other than a blank or a # comment was seen */

@@ -34,7 +34,8 @@ static const struct sub ia32doc_subs[] = {
 	{ "_DBG_", "_DEBUG_" }, { "_PAGE_FAULT_", "_PAGEFAULT_" }, { "_PDPTR0_", "_PDPTE0_" },
 	{ "_PDPTR1_", "_PDPTE1_" }, { "_PDPTR2_", "_PDPTE2_" }, { "_PDPTR3_", "_PDPTE3_" },
 	{ "_VMCS_LINK_POINTER_", "_GUEST_VMCS_LINK_POINTER_" },
-	{ "_VMX_PREEMPTION_TIMER_VALUE_", "_PREEMPTION_TIMER_VALUE_" },
+	{ "_VMX_PREEMPTION_TIMER_VALUE_", "_GUEST_VMX_PREEMPTION_TIMER_VALUE_" },
+	{ "_GUEST_LINEAR_ADDRESS_", "_EXIT_GUEST_LINEAR_ADDRESS_" },
 	{ "_VM_FUNCTION_CONTROL_", "_VMFUNC_CONTROLS_" },
 	{ "_EPTP_LIST_ADDRESS_", "_EPT_POINTER_LIST_ADDRESS_" },
 	{ "_VE_INFORMATION_ADDRESS_", "_VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS_" },
@@ -46,6 +47,115 @@ static const struct sub ia32doc_subs[] = {
 	{ "_EOI_EXIT_BITMAP0_", "_EOI_EXIT_BITMAP_0_" }, { "_EOI_EXIT_BITMAP1_", "_EOI_EXIT_BITMAP_1_" },
 	{ "_EOI_EXIT_BITMAP2_", "_EOI_EXIT_BITMAP_2_" }, { "_EOI_EXIT_BITMAP3_", "_EOI_EXIT_BITMAP_3_" },
 	{ "_IA32_", "_" },
+	/* after the words above are spelt out */
+	{ "_VMX_INSTRUCTION_INFORMATION_", "_VMEXIT_INSTRUCTION_INFO_" },
+	{ "_INTERRUPT_SSP_TABLE_", "_INTERRUPT_SSP_TABLE_ADDR_" },
+};
+
+/* ia32-doc's short names (its yml's short_name, out/ia32_defines_only.h). */
+static const struct sub ia32doc_short_subs[] = {
+	{ "_VIRTUAL_PROCESSOR_ID_", "_VPID_" }, { "_POSTED_INTR_NV_", "_POSTED_INTR_NOTIFY_VECTOR_" },
+	{ "_SELECTOR_", "_SEL_" },
+	{ "_VM_EXIT_MSR_STORE_ADDR_", "_VMEXIT_MSR_STORE_" }, { "_VM_EXIT_MSR_LOAD_ADDR_", "_VMEXIT_MSR_LOAD_" },
+	{ "_VM_ENTRY_MSR_LOAD_ADDR_", "_VMENTRY_MSR_LOAD_" }, { "_EXECUTIVE_VMCS_POINTER_", "_EXEC_VMCS_PTR_" },
+	{ "_PML_ADDRESS_", "_PML_ADDR_" }, { "_VIRTUAL_APIC_PAGE_ADDR_", "_VAPIC_PAGEADDR_" },
+	{ "_APIC_ACCESS_ADDR_", "_APIC_ACCESSADDR_" }, { "_POSTED_INTR_DESC_ADDR_", "_POSTED_INTR_DESC_" },
+	{ "_VM_FUNCTION_CONTROL_", "_VMFUNC_CTRLS_" }, { "_EPT_POINTER_", "_EPTP_" },
+	{ "_EOI_EXIT_BITMAP0_", "_EOI_BITMAP_0_" }, { "_EOI_EXIT_BITMAP1_", "_EOI_BITMAP_1_" },
+	{ "_EOI_EXIT_BITMAP2_", "_EOI_BITMAP_2_" }, { "_EOI_EXIT_BITMAP3_", "_EOI_BITMAP_3_" },
+	{ "_EPTP_LIST_ADDRESS_", "_EPTP_LIST_" }, { "_VE_INFORMATION_ADDRESS_", "_VIRTXCPT_INFO_ADDR_" },
+	{ "_XSS_EXIT_BITMAP_", "_XSS_EXITING_BITMAP_" }, { "_SPPTP_", "_SPP_TABLE_POINTER_" },
+	{ "_TERTIARY_VM_EXEC_CONTROL_", "_PROC_EXEC3_" }, { "_SECONDARY_VM_EXIT_CONTROLS_", "_SECONDARY_EXIT_" },
+	{ "_GUEST_PHYSICAL_ADDRESS_", "_GUEST_PHYS_ADDR_" }, { "_VMCS_LINK_POINTER_", "_GUEST_VMCS_LINK_PTR_" },
+	{ "_PDPTR0_", "_PDPTE0_" }, { "_PDPTR1_", "_PDPTE1_" }, { "_PDPTR2_", "_PDPTE2_" }, { "_PDPTR3_", "_PDPTE3_" },
+	{ "_PIN_BASED_VM_EXEC_CONTROL_", "_PIN_EXEC_" }, { "_SECONDARY_VM_EXEC_CONTROL_", "_PROC_EXEC2_" },
+	{ "_CPU_BASED_VM_EXEC_CONTROL_", "_PROC_EXEC_" },
+	{ "_PAGE_FAULT_ERROR_CODE_MASK_", "_PAGEFAULT_ERROR_MASK_" },
+	{ "_PAGE_FAULT_ERROR_CODE_MATCH_", "_PAGEFAULT_ERROR_MATCH_" },
+	{ "_VM_EXIT_CONTROLS_", "_PRIMARY_EXIT_" }, { "_VM_EXIT_MSR_STORE_COUNT_", "_EXIT_MSR_STORE_COUNT_" },
+	{ "_VM_EXIT_MSR_LOAD_COUNT_", "_EXIT_MSR_LOAD_COUNT_" }, { "_VM_ENTRY_CONTROLS_", "_ENTRY_" },
+	{ "_VM_ENTRY_MSR_LOAD_COUNT_", "_ENTRY_MSR_LOAD_COUNT_" },
+	{ "_VM_ENTRY_INTR_INFO_FIELD_", "_ENTRY_INTERRUPTION_INFO_" },
+	{ "_VM_ENTRY_EXCEPTION_ERROR_CODE_", "_ENTRY_EXCEPTION_ERRCODE_" },
+	{ "_VM_ENTRY_INSTRUCTION_LEN_", "_ENTRY_INSTR_LENGTH_" }, { "_VM_INSTRUCTION_ERROR_", "_VM_INSTR_ERROR_" },
+	{ "_VM_EXIT_REASON_", "_EXIT_REASON_" }, { "_VM_EXIT_INTR_INFO_", "_EXIT_INTERRUPTION_INFO_" },
+	{ "_VM_EXIT_INTR_ERROR_CODE_", "_EXIT_INTERRUPTION_ERROR_CODE_" },
+	{ "_IDT_VECTORING_INFO_FIELD_", "_IDT_VECTORING_INFO_" },
+	{ "_VM_EXIT_INSTRUCTION_LEN_", "_EXIT_INSTR_LENGTH_" }, { "_VMX_INSTRUCTION_INFO_", "_EXIT_INSTR_INFO_" },
+	{ "_AR_BYTES_", "_ACCESS_RIGHTS_" }, { "_INTERRUPTIBILITY_INFO_", "_INTERRUPTIBILITY_STATE_" },
+	{ "_VMX_PREEMPTION_TIMER_VALUE_", "_GUEST_PREEMPT_TIMER_VALUE_" },
+	{ "_CR0_GUEST_HOST_MASK_", "_CR0_MASK_" }, { "_CR4_GUEST_HOST_MASK_", "_CR4_MASK_" },
+	{ "_CR3_TARGET_VALUE0_", "_CR3_TARGET_VAL0_" }, { "_CR3_TARGET_VALUE1_", "_CR3_TARGET_VAL1_" },
+	{ "_CR3_TARGET_VALUE2_", "_CR3_TARGET_VAL2_" }, { "_CR3_TARGET_VALUE3_", "_CR3_TARGET_VAL3_" },
+	{ "_GUEST_LINEAR_ADDRESS_", "_EXIT_GUEST_LINEAR_ADDR_" },
+	{ "_PENDING_DBG_EXCEPTIONS_", "_PENDING_DEBUG_EXCEPTIONS_" },
+	{ "_INTR_SSP_TABLE_", "_INTERRUPT_SSP_TABLE_ADDR_" }, { "_IA32_", "_" },
+};
+
+/* The SDM's row names (Vol. 3D Appendix B), words joined by '_' here. */
+static const struct sub sdm_subs[] = {
+	{ "_VIRTUAL_PROCESSOR_ID_", "_VIRTUAL-PROCESSOR_IDENTIFIER_" },
+	{ "_POSTED_INTR_NV_", "_POSTED-INTERRUPT_NOTIFICATION_VECTOR_" },
+	{ "_LAST_PID_POINTER_INDEX_", "_LAST_PID-POINTER_INDEX_" }, { "_GUEST_INTR_STATUS_", "_GUEST_INTERRUPT_STATUS_" },
+	{ "_GUEST_PML_INDEX_", "_PML_INDEX_" },
+	{ "_IO_BITMAP_A_", "_ADDRESS_OF_I/O_BITMAP_A_" }, { "_IO_BITMAP_B_", "_ADDRESS_OF_I/O_BITMAP_B_" },
+	{ "_MSR_BITMAP_", "_ADDRESS_OF_MSR_BITMAPS_" },
+	{ "_VM_EXIT_MSR_STORE_ADDR_", "_VM-EXIT_MSR-STORE_ADDRESS_" },
+	{ "_VM_EXIT_MSR_LOAD_ADDR_", "_VM-EXIT_MSR-LOAD_ADDRESS_" },
+	{ "_VM_ENTRY_MSR_LOAD_ADDR_", "_VM-ENTRY_MSR-LOAD_ADDRESS_" },
+	{ "_VM_EXIT_MSR_STORE_COUNT_", "_VM-EXIT_MSR-STORE_COUNT_" },
+	{ "_VM_EXIT_MSR_LOAD_COUNT_", "_VM-EXIT_MSR-LOAD_COUNT_" },
+	{ "_VM_ENTRY_MSR_LOAD_COUNT_", "_VM-ENTRY_MSR-LOAD_COUNT_" },
+	{ "_EXECUTIVE_VMCS_POINTER_", "_EXECUTIVE-VMCS_POINTER_" },
+	{ "_VIRTUAL_APIC_PAGE_ADDR_", "_VIRTUAL-APIC_ADDRESS_" }, { "_APIC_ACCESS_ADDR_", "_APIC-ACCESS_ADDRESS_" },
+	{ "_POSTED_INTR_DESC_ADDR_", "_POSTED-INTERRUPT_DESCRIPTOR_ADDRESS_" },
+	{ "_VM_FUNCTION_CONTROL_", "_VM-FUNCTION_CONTROLS_" },
+	{ "_EOI_EXIT_BITMAP0_", "_EOI-EXIT_BITMAP_0_" }, { "_EOI_EXIT_BITMAP1_", "_EOI-EXIT_BITMAP_1_" },
+	{ "_EOI_EXIT_BITMAP2_", "_EOI-EXIT_BITMAP_2_" }, { "_EOI_EXIT_BITMAP3_", "_EOI-EXIT_BITMAP_3_" },
+	{ "_EPTP_LIST_ADDRESS_", "_EPTP-LIST_ADDRESS_" },
+	{ "_VMREAD_BITMAP_", "_VMREAD-BITMAP_ADDRESS_" }, { "_VMWRITE_BITMAP_", "_VMWRITE-BITMAP_ADDRESS_" },
+	{ "_VE_INFORMATION_ADDRESS_", "_VIRTUALIZATION-EXCEPTION_INFORMATION_ADDRESS_" },
+	{ "_XSS_EXIT_BITMAP_", "_XSS-EXITING_BITMAP_" }, { "_ENCLS_EXITING_BITMAP_", "_ENCLS-EXITING_BITMAP_" },
+	{ "_ENCLV_EXITING_BITMAP_", "_ENCLV-EXITING_BITMAP_" }, { "_PCONFIG_EXITING_BITMAP_", "_PCONFIG-EXITING_BITMAP_" },
+	{ "_SPPTP_", "_SUB-PAGE-PERMISSION-TABLE_POINTER_" },
+	{ "_TERTIARY_VM_EXEC_CONTROL_", "_TERTIARY_PROCESSOR-BASED_VM-EXECUTION_CONTROLS_" },
+	{ "_SECONDARY_VM_EXEC_CONTROL_", "_SECONDARY_PROCESSOR-BASED_VM-EXECUTION_CONTROLS_" },
+	{ "_CPU_BASED_VM_EXEC_CONTROL_", "_PRIMARY_PROCESSOR-BASED_VM-EXECUTION_CONTROLS_" },
+	{ "_PIN_BASED_VM_EXEC_CONTROL_", "_PIN-BASED_VM-EXECUTION_CONTROLS_" },
+	{ "_LOW_PASID_DIR_ADDR_", "_LOW_PASID_DIRECTORY_ADDRESS_" },
+	{ "_HIGH_PASID_DIR_ADDR_", "_HIGH_PASID_DIRECTORY_ADDRESS_" },
+	{ "_SHARED_EPTP_", "_SEAM_SHARED_EPT_POINTER_" },
+	{ "_HLATP_", "_HYPERVISOR-MANAGED_LINEAR-ADDRESS_TRANSLATION_POINTER_" },
+	{ "_PID_POINTER_TABLE_", "_PID-POINTER_TABLE_ADDRESS_" },
+	{ "_SECONDARY_VM_EXIT_CONTROLS_", "_SECONDARY_VM-EXIT_CONTROLS_" },
+	{ "_INJECTED_EVENT_DATA_", "_INJECTED-EVENT_DATA_" }, { "_ORIGINAL_EVENT_DATA_", "_ORIGINAL-EVENT_DATA_" },
+	{ "_GUEST_PHYSICAL_ADDRESS_", "_GUEST-PHYSICAL_ADDRESS_" }, { "_GUEST_LINEAR_ADDRESS_", "_GUEST-LINEAR_ADDRESS_" },
+	{ "_GUEST_PDPTR0_", "_GUEST_PDPTE0_" }, { "_GUEST_PDPTR1_", "_GUEST_PDPTE1_" },
+	{ "_GUEST_PDPTR2_", "_GUEST_PDPTE2_" }, { "_GUEST_PDPTR3_", "_GUEST_PDPTE3_" },
+	{ "_GUEST_BNDCFGS_", "_GUEST_IA32_BNDCFGS_" },
+	{ "_PAGE_FAULT_ERROR_CODE_MASK_", "_PAGE-FAULT_ERROR-CODE_MASK_" },
+	{ "_PAGE_FAULT_ERROR_CODE_MATCH_", "_PAGE-FAULT_ERROR-CODE_MATCH_" },
+	{ "_CR3_TARGET_COUNT_", "_CR3-TARGET_COUNT_" },
+	{ "_VM_EXIT_CONTROLS_", "_VM-EXIT_CONTROLS_" }, { "_VM_ENTRY_CONTROLS_", "_VM-ENTRY_CONTROLS_" },
+	{ "_VM_ENTRY_INTR_INFO_FIELD_", "_VM-ENTRY_INTERRUPTION-INFORMATION_FIELD_" },
+	{ "_VM_ENTRY_EXCEPTION_ERROR_CODE_", "_VM-ENTRY_EXCEPTION_ERROR_CODE_" },
+	{ "_VM_ENTRY_INSTRUCTION_LEN_", "_VM-ENTRY_INSTRUCTION_LENGTH_" },
+	{ "_VM_INSTRUCTION_ERROR_", "_VM-INSTRUCTION_ERROR_" }, { "_VM_EXIT_REASON_", "_EXIT_REASON_" },
+	{ "_VM_EXIT_INTR_INFO_", "_VM-EXIT_INTERRUPTION_INFORMATION_" },
+	{ "_VM_EXIT_INTR_ERROR_CODE_", "_VM-EXIT_INTERRUPTION_ERROR_CODE_" },
+	{ "_IDT_VECTORING_INFO_FIELD_", "_IDT-VECTORING_INFORMATION_FIELD_" },
+	{ "_IDT_VECTORING_ERROR_CODE_", "_IDT-VECTORING_ERROR_CODE_" },
+	{ "_VM_EXIT_INSTRUCTION_LEN_", "_VM-EXIT_INSTRUCTION_LENGTH_" },
+	{ "_VMX_INSTRUCTION_INFO_", "_VM-EXIT_INSTRUCTION_INFORMATION_" },
+	{ "_AR_BYTES_", "_ACCESS_RIGHTS_" }, { "_INTERRUPTIBILITY_INFO_", "_INTERRUPTIBILITY_STATE_" },
+	{ "_GUEST_SYSENTER_", "_GUEST_IA32_SYSENTER_" },
+	{ "_VMX_PREEMPTION_TIMER_VALUE_", "_VMX-PREEMPTION_TIMER_VALUE_" },
+	{ "_CR0_GUEST_HOST_MASK_", "_CR0_GUEST/HOST_MASK_" }, { "_CR4_GUEST_HOST_MASK_", "_CR4_GUEST/HOST_MASK_" },
+	{ "_CR3_TARGET_VALUE0_", "_CR3-TARGET_VALUE_0_" }, { "_CR3_TARGET_VALUE1_", "_CR3-TARGET_VALUE_1_" },
+	{ "_CR3_TARGET_VALUE2_", "_CR3-TARGET_VALUE_2_" }, { "_CR3_TARGET_VALUE3_", "_CR3-TARGET_VALUE_3_" },
+	{ "_IO_RCX_", "_I/O_RCX_" }, { "_IO_RSI_", "_I/O_RSI_" }, { "_IO_RDI_", "_I/O_RDI_" }, { "_IO_RIP_", "_I/O_RIP_" },
+	{ "_PENDING_DBG_EXCEPTIONS_", "_PENDING_DEBUG_EXCEPTIONS_" },
+	{ "_S_CET_", "_IA32_S_CET_" }, { "_INTR_SSP_TABLE_", "_IA32_INTERRUPT_SSP_TABLE_ADDR_" },
 };
 
 /* Bochs abbreviates differently and keeps IA32_ (with _MSR on SYSENTER). */
@@ -78,7 +188,11 @@ static const struct sub bochs_subs[] = {
 	{ "_GUEST_LINEAR_ADDRESS_", "_GUEST_LINEAR_ADDR_" },
 	{ "_CR3_TARGET_VALUE0_", "_CR3_TARGET0_" }, { "_CR3_TARGET_VALUE1_", "_CR3_TARGET1_" },
 	{ "_CR3_TARGET_VALUE2_", "_CR3_TARGET2_" }, { "_CR3_TARGET_VALUE3_", "_CR3_TARGET3_" },
-	{ "_PENDING_DBG_EXCEPTIONS_", "_PENDING_DBG_EXCEPTIONS_" },
+	{ "_MSR_BITMAP_", "_MSR_BITMAPS_" }, { "_VE_INFORMATION_ADDRESS_", "_VE_EXCEPTION_INFO_ADDR_" },
+	{ "_VMREAD_BITMAP_", "_VMREAD_BITMAP_ADDR_" }, { "_VMWRITE_BITMAP_", "_VMWRITE_BITMAP_ADDR_" },
+	{ "_EXECUTIVE_VMCS_POINTER_", "_EXECUTIVE_VMCS_PTR_" },
+	{ "_GUEST_INTR_STATUS_", "_GUEST_INTERRUPT_STATUS_" },
+	{ "_S_CET_", "_IA32_S_CET_" }, { "_INTR_SSP_TABLE_", "_INTERRUPT_SSP_TABLE_ADDR_" },
 };
 
 /* Names no rule derives: other spellings common in dumps and hobby code. */
@@ -103,6 +217,21 @@ static const struct {
 	{ "CR0_SHADOW", FLD_CR0_READ_SHADOW },
 	{ "CR4_SHADOW", FLD_CR4_READ_SHADOW },
 	{ "EXIT_INSTRUCTION_INFO", FLD_VMX_INSTRUCTION_INFO },
+	/* HyperPlatform's kPostedInterruptNotification (no "vector") */
+	{ "POSTED_INTERRUPT_NOTIFICATION", FLD_POSTED_INTR_NV },
+	/* ia32-doc's long name of I/O RSI, misspelt in its headers until renamed */
+	{ "VMCS_IO_RSX", FLD_IO_RSI },
+	/* the current SDM's names of fields older editions (and the rule) name otherwise */
+	{ "Primary VM-exit controls", FLD_VM_EXIT_CONTROLS },
+	{ "Injected-event identification", FLD_VM_ENTRY_INTR_INFO_FIELD },
+	{ "Injected-event error code", FLD_VM_ENTRY_EXCEPTION_ERROR_CODE },
+	{ "Exiting-event identification", FLD_VM_EXIT_INTR_INFO },
+	{ "Exiting-event error code", FLD_VM_EXIT_INTR_ERROR_CODE },
+	{ "Original-event identification", FLD_IDT_VECTORING_INFO_FIELD },
+	{ "Original-event error code", FLD_IDT_VECTORING_ERROR_CODE },
+	{ "Instruction-timeout control", FLD_NOTIFY_WINDOW },
+	/* older SDMs' names the current one's footnotes quote */
+	{ "VM-entry error code", FLD_VM_ENTRY_EXCEPTION_ERROR_CODE },
 };
 
 static void apply(char *s, size_t cap, const struct sub *subs, size_t count)
@@ -136,7 +265,9 @@ static int is_register(const char *w, size_t n)
 					    "VM", "VMCS", "APIC", "EPT", "TSC", "PML", "IO", "MSR", "IDT",
 					    "PLE", "TPR", "EOI", "SMBASE", "SSP", "CET", "PAT", "EFER",
 					    "XSS", "ENCLS", "ENCLV", "PCONFIG", "PASID", "FRED", "UINV",
-					    "VMREAD", "VMWRITE", "VMFUNC", "RCX", "RSI", "RDI", "HLAT" };
+					    "VMREAD", "VMWRITE", "VMFUNC", "RCX", "RSI", "RDI", "HLAT",
+					    "I", "O", "PID", "PASID", "SEAM", "EPTP", "IA32", "UINV", "PLE",
+					    "XSS", "ENCLS", "SMBASE", "SSP", "CET", "S", "LDTR", "GDTR" };
 	for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
 		if (strlen(regs[i]) == n && !memcmp(regs[i], w, n))
 			return 1;
@@ -158,6 +289,11 @@ size_t va_field_alias(enum va_field f, enum va_name_scheme s, char *buf, size_t 
 		rewrite(f, ia32doc_subs, sizeof ia32doc_subs / sizeof ia32doc_subs[0], body, sizeof body);
 		snprintf(buf, cap, "VMCS_%s%s", area == VA_AREA_CONTROL ? "CTRL_" : "", body);
 		break;
+	case VA_NAMES_IA32DOC_SHORT:
+		rewrite(f, ia32doc_short_subs, sizeof ia32doc_short_subs / sizeof ia32doc_short_subs[0], body,
+			sizeof body);
+		snprintf(buf, cap, "VMCS_%s%s", area == VA_AREA_CONTROL ? "CTRL_" : "", body);
+		break;
 	case VA_NAMES_BOCHS: {
 		static const char *const width[] = { "16BIT_", "64BIT_", "32BIT_", "" };
 		rewrite(f, bochs_subs, sizeof bochs_subs / sizeof bochs_subs[0], body, sizeof body);
@@ -168,7 +304,10 @@ size_t va_field_alias(enum va_field f, enum va_name_scheme s, char *buf, size_t 
 	case VA_NAMES_SDM:
 	case VA_NAMES_SNAKE:
 	case VA_NAMES_SHORT: {
-		rewrite(f, ia32doc_subs, sizeof ia32doc_subs / sizeof ia32doc_subs[0], body, sizeof body);
+		if (s == VA_NAMES_SDM)
+			rewrite(f, sdm_subs, sizeof sdm_subs / sizeof sdm_subs[0], body, sizeof body);
+		else
+			rewrite(f, ia32doc_subs, sizeof ia32doc_subs / sizeof ia32doc_subs[0], body, sizeof body);
 		const char *p = body;
 		if (s == VA_NAMES_SHORT) {
 			/* two words at least: a lone "cr0" or "rip" is every
@@ -180,11 +319,16 @@ size_t va_field_alias(enum va_field f, enum va_name_scheme s, char *buf, size_t 
 		size_t k = 0;
 		for (int first = 1; *p && k + 1 < cap; first = 0) {
 			size_t w = strcspn(p, "_");
-			int keep_case = s == VA_NAMES_SDM && is_register(p, w);
 			if (!first && k + 1 < cap)
 				buf[k++] = s == VA_NAMES_SNAKE ? '_' : ' ';
-			for (size_t i = 0; i < w && k + 1 < cap; i++) {
+			/* the SDM keeps register and acronym case in each piece of
+			 * "VM-exit", "I/O", "CR0 guest/host mask" */
+			for (size_t i = 0, seg = 0; i < w && k + 1 < cap; i++) {
 				char c = p[i];
+				if (c == '-' || c == '/')
+					seg = i + 1;
+				int keep_case = s == VA_NAMES_SDM &&
+						is_register(p + seg, strcspn(p + seg, "_-/") < w - seg ? strcspn(p + seg, "_-/") : w - seg);
 				if (!keep_case && c >= 'A' && c <= 'Z' && !(s == VA_NAMES_SDM && first && !i))
 					c = (char)(c - 'A' + 'a');
 				buf[k++] = c;
@@ -220,7 +364,7 @@ size_t va_field_alias(enum va_field f, enum va_name_scheme s, char *buf, size_t 
 
 const char *va_name_scheme_label(enum va_name_scheme s)
 {
-	static const char *const labels[VA_NAMES_COUNT] = { "KVM", "ia32-doc", "Bochs", "SDM",
+	static const char *const labels[VA_NAMES_COUNT] = { "KVM", "ia32-doc", "ia32-short", "Bochs", "SDM",
 							    "snake_case", "kCamel", "short" };
 	return (unsigned)s < VA_NAMES_COUNT ? labels[s] : "?";
 }
@@ -307,10 +451,13 @@ static void canonical_tokens(struct toks *t)
 		{ "pagefault", "page", "fault" }, { "vmfunc", "vm", "function" }, { "eptptr", "ept", "ptr" },
 		{ "eptp", "ept", "ptr" },
 	};
-	/* scheme prefixes: "k" (kCamel), VMCS_, VMX_, widths, CTRL_/CONTROL_ */
+	/* scheme prefixes: "k" (kCamel), VMCS_, VMX_, widths, CTRL_/CONTROL_;
+	 * CTRL_ stays before a lone word (ia32-doc's VMCS_CTRL_ENTRY), so that
+	 * a bare "entry" names no field */
 	while (t->n > 1 && (tok_is(t, 0, "k") || tok_is(t, 0, "vmcs") || tok_is(t, 0, "vmx") ||
-			    tok_is(t, 0, "ctrl") || tok_is(t, 0, "control") || tok_is(t, 0, "16bit") ||
-			    tok_is(t, 0, "32bit") || tok_is(t, 0, "64bit") || tok_is(t, 0, "ro")))
+			    ((tok_is(t, 0, "ctrl") || tok_is(t, 0, "control")) && t->n > 2) ||
+			    tok_is(t, 0, "16bit") || tok_is(t, 0, "32bit") || tok_is(t, 0, "64bit") ||
+			    tok_is(t, 0, "ro")))
 		tok_drop(t, 0);
 	for (unsigned i = 0; i < t->n; i++) {
 		for (size_t k = 0; k < sizeof splits / sizeof splits[0]; k++)
@@ -467,6 +614,26 @@ static int ends_word(const char *s, size_t n, const char *suffix)
 	return n > k && va_word_eq(s + n - k, k, suffix);
 }
 
+/* The SDM's row names end in a parenthesis: "(full)", "(high)", "(VPID)",
+ * "(EPTP; high)".  The name without it; *high set when it says "high". */
+static size_t sdm_row_name(const char *s, size_t n, int *high)
+{
+	if (n < 4 || s[n - 1] != ')')
+		return n;
+	size_t open = n - 1;
+	while (open && s[open] != '(')
+		open--;
+	if (s[open] != '(' || !open)
+		return n;
+	for (size_t i = open + 1; i + 4 <= n - 1; i++)
+		if (va_word_eq(s + i, 4, "high") && (i == open + 1 || s[i - 1] == ' ' || s[i - 1] == ';') &&
+		    (i + 4 == n - 1 || s[i + 4] == ' ' || s[i + 4] == ';'))
+			*high = 1;
+	while (open && (s[open - 1] == ' ' || s[open - 1] == '\t'))
+		open--;
+	return open;
+}
+
 int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 {
 	m->field = FLD_NONE;
@@ -495,6 +662,7 @@ int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 		return VA_NAME_FOUND;
 	}
 	pthread_once(&ix_once, build);
+	n = sdm_row_name(s, n, &m->high);
 	if (ends_word(s, n, "_HIGH") || ends_word(s, n, "_HI")) {
 		m->high = 1;
 		n -= ends_word(s, n, "_HIGH") ? 5 : 3;
@@ -507,11 +675,14 @@ int va_field_resolve(const char *s, size_t n, struct va_name_match *m)
 	if (!k)
 		return VA_NAME_UNKNOWN;
 	const struct slot *sl = find(key, k);
-	if (!sl->key)
+	if (!sl->key) {
+		m->high = 0;
 		return VA_NAME_UNKNOWN;
+	}
 	m->field = (enum va_field)sl->field;
 	if (m->high && va_field_width(m->field) != VA_W64) {
 		m->field = FLD_NONE;
+		m->high = 0;
 		return VA_NAME_UNKNOWN;
 	}
 	if (sl->other) {

@@ -16,11 +16,12 @@
 
 enum va_name_scheme {
 	VA_NAMES_KVM,      /* GUEST_ES_AR_BYTES (Linux KVM, the table's own) */
-	VA_NAMES_IA32DOC,  /* VMCS_GUEST_ES_ACCESS_RIGHTS (ia32-doc's ia32.h) */
+	VA_NAMES_IA32DOC,  /* VMCS_GUEST_ES_ACCESS_RIGHTS (ia32-doc's ia32.h, long names) */
+	VA_NAMES_IA32DOC_SHORT, /* VMCS_GUEST_ES_SEL, VMCS_CTRL_PROC_EXEC (ia32-doc's short names) */
 	VA_NAMES_BOCHS,    /* VMCS_32BIT_GUEST_ES_ACCESS_RIGHTS (Bochs cpu/vmx.h) */
 	VA_NAMES_SDM,      /* Guest ES access rights (SDM Appendix B prose) */
 	VA_NAMES_SNAKE,    /* guest_es_access_rights */
-	VA_NAMES_KCAMEL,   /* kGuestEsArBytes (HyperPlatform's ia32_type_defs.h) */
+	VA_NAMES_KCAMEL,   /* kGuestEsArBytes (HyperPlatform's ia32_type.h) */
 	VA_NAMES_SHORT,    /* es access rights (guest fields, register first) */
 	VA_NAMES_COUNT
 };
@@ -40,7 +41,10 @@ struct va_name_match {
 };
 enum { VA_NAME_UNKNOWN = 0, VA_NAME_FOUND = 1, VA_NAME_AMBIGUOUS = -1 };
 
-/* A field by any of its names or its encoding ("0x4814", "4814h"). */
+/* A field by any of its names or its encoding ("0x4814", "4814h").  The
+ * SDM's row names read with their parentheses: "TSC offset (full)",
+ * "EPT pointer (EPTP; high)" (the high half), "Virtual-processor identifier
+ * (VPID)". */
 int va_field_resolve(const char *s, size_t n, struct va_name_match *m);
 
 /* A capability MSR by any spelling: IA32_VMX_PINBASED_CTLS, ..._CTL,

@@ -116,7 +116,9 @@ static int line(struct haxm *h)
 	uint64_t enc = 0, v = 0;
 	va_parse_hex(b, 4, &enc);
 	unsigned e = (unsigned)enc;
-	int repeat = h->seen[e >> 3] >> (e & 7) & 1;
+	/* pieces of one dump quoted apart, each from its first line again (the
+	 * stream found no value in conflict): a field seen again is read again */
+	int repeat = ((h->seen[e >> 3] >> (e & 7)) & 1) && !va_dump_pieces();
 	if (!h->dumps || repeat) {
 		/* the first field again: the next dump (another vCPU or a later failure) */
 		if (h->dumps++ == 0)

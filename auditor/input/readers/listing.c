@@ -125,6 +125,39 @@ static int field_spelling(const char *s, size_t n)
 	return 0;
 }
 
+/* The SDM's row names in a listing: "EOI-exit bitmap 0 = ...",
+ * "CR3-target value 3 = ..." end in a number of a digit or two. */
+static int sdm_number(const char *b, size_t n, size_t p)
+{
+	size_t e = p;
+	while (e < n && e - p < 3 && b[e] >= '0' && b[e] <= '9')
+		e++;
+	if (e == p || e - p > 2)
+		return 0;
+	while (e < n && du_blank(b[e]))
+		e++;
+	return e < n && (b[e] == '=' || b[e] == ':' || (b[e] == '(' && !(e + 1 < n && b[e + 1] == '0')));
+}
+
+/* ... and in a parenthesis ("TSC offset (full)", "EPT pointer (EPTP; high)",
+ * "Virtual-processor identifier (VPID)"): the key goes on to its end.  Not
+ * an encoding "(0x800)", which says the field itself. */
+static size_t sdm_parenthesis(const char *b, size_t n, size_t ke)
+{
+	size_t p = ke;
+	while (p < n && du_blank(b[p]))
+		p++;
+	if (p + 1 >= n || b[p] != '(' || b[p + 1] == '0')
+		return ke;
+	for (size_t e = p + 1; e < n && e < p + 24; e++) {
+		if (b[e] == ')')
+			return e > p + 1 ? e + 1 : ke;
+		if (!(du_alnum(b[e]) || b[e] == '_' || b[e] == ';' || b[e] == ' '))
+			return ke;
+	}
+	return ke;
+}
+
 /*
  * "KEY [=:] value", "KEY(0xENC) value", "0xENC KEY value" (KEY: one word or a
  * few words with single spaces, "es selector"): the field and where its value
@@ -149,19 +182,20 @@ static int parse_kv(const char *b, size_t n, struct kv *kv)
 	}
 	size_t ks = p, ke = p;
 	unsigned words = 0;
-	while (p < n && letter(b[p]) && words < 6) {
+	while (p < n && (letter(b[p]) || (words && sdm_number(b, n, p))) && words < 6) {
 		size_t e = p;
-		while (e < n && (du_alnum(b[e]) || b[e] == '_' || b[e] == '-'))
+		while (e < n && (du_alnum(b[e]) || b[e] == '_' || b[e] == '-' || b[e] == '/'))
 			e++;
 		ke = p = e;
 		words++;
-		if (p + 1 < n && b[p] == ' ' && letter(b[p + 1]))
+		if (p + 1 < n && b[p] == ' ' && (letter(b[p + 1]) || sdm_number(b, n, p + 1)))
 			p++;
 		else
 			break;
 	}
 	if (ke == ks && !have_enc)
 		return 0;
+	ke = sdm_parenthesis(b, n, ke);
 	p = ke;
 	while (p < n && du_blank(b[p]))
 		p++;
