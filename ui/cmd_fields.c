@@ -9,6 +9,14 @@
 #include "../auditor/input/text_util.h"
 #include "commands.h"
 
+static int contains_ci(const char *s, const char *want, size_t wn)
+{
+	for (size_t i = 0; s[i]; i++)
+		if (!strncasecmp(s + i, want, wn))
+			return 1;
+	return 0;
+}
+
 /* Case-insensitive substring of any of the field's names or its encoding. */
 static int matches(enum va_field f, const char *want)
 {
@@ -23,12 +31,15 @@ static int matches(enum va_field f, const char *want)
 	for (unsigned s = 0; s < VA_NAMES_COUNT; s++) {
 		if (!va_field_alias(f, (enum va_name_scheme)s, name, sizeof name))
 			continue;
-		for (size_t i = 0; name[i]; i++)
-			if (!strncasecmp(name + i, want, wn))
-				return 1;
+		if (contains_ci(name, want, wn))
+			return 1;
 		if (wc && va_name_canonical(name, strlen(name), canon, sizeof canon) && strstr(canon, wcanon))
 			return 1;
 	}
+	const char *other;
+	for (unsigned i = 0; (other = va_field_extra_name(f, i)) != NULL; i++)
+		if (contains_ci(other, want, wn))
+			return 1;
 	return 0;
 }
 
@@ -49,6 +60,9 @@ int va_cmd_fields(int argc, char **argv)
 		for (unsigned s = 1; s < VA_NAMES_COUNT; s++)
 			if (va_field_alias((enum va_field)f, (enum va_name_scheme)s, name, sizeof name))
 				printf("    %-11s %s\n", va_name_scheme_label((enum va_name_scheme)s), name);
+		const char *other;
+		for (unsigned i = 0; (other = va_field_extra_name((enum va_field)f, i)) != NULL; i++)
+			printf("    %-11s %s\n", "also", other);
 	}
 	if (!shown) {
 		fprintf(stderr, "vmcs-audit: fields: no field matches '%s'\n", want);

@@ -234,6 +234,14 @@ static const struct {
 	{ "VM-entry error code", FLD_VM_ENTRY_EXCEPTION_ERROR_CODE },
 };
 
+const char *va_field_extra_name(enum va_field f, unsigned i)
+{
+	for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++)
+		if (extra[k].f == f && !i--)
+			return extra[k].name;
+	return NULL;
+}
+
 static void apply(char *s, size_t cap, const struct sub *subs, size_t count)
 {
 	char tmp[160];

@@ -33,6 +33,10 @@ const char *va_name_scheme_label(enum va_name_scheme s);
  * has no name for it. */
 size_t va_field_alias(enum va_field f, enum va_name_scheme s, char *buf, size_t cap);
 
+/* The i-th name of the field that no scheme derives (other spellings seen
+ * in dumps and hobby code), or NULL after the last. */
+const char *va_field_extra_name(enum va_field f, unsigned i);
+
 /* What a name resolved to. */
 struct va_name_match {
 	enum va_field field;
