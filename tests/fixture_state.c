@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <CUnit/CUnit.h>
+
+#include "../auditor/input/input.h"
 #include "../auditor/input/state_file.h"
 #include "fixtures.h"
 
@@ -44,4 +47,14 @@ int fixture_state(struct va_state *st, const char *overlay)
 		return -1;
 	}
 	return 0;
+}
+
+char *reader_sample(const char *rel, size_t *len)
+{
+	char path[512];
+	char *text = NULL;
+	struct va_error err;
+	snprintf(path, sizeof path, "%s/tests/readers/%s", VA_SOURCE_DIR, rel);
+	CU_ASSERT_FATAL(va_read_input(path, &text, len, &err) == 0);
+	return text;
 }

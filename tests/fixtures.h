@@ -42,4 +42,8 @@ extern const size_t fixture_table_count;
  * with va_state_release. */
 int fixture_state(struct va_state *st, const char *overlay);
 
+/* A sample of tests/readers/ (REL: "dumps/kvm_6x_full.txt"), malloc'd and
+ * NUL-terminated; asserts that it reads. */
+char *reader_sample(const char *rel, size_t *len);
+
 #endif

@@ -14,24 +14,15 @@
 #include "../auditor/report/observed.h"
 #include "../auditor/input/profiles.h"
 #include "../auditor/input/state_file.h"
+#include "fixtures.h"
 #include "suites.h"
-
-static char *sample(const char *rel, size_t *len)
-{
-	char path[512];
-	char *text = NULL;
-	struct va_error err;
-	snprintf(path, sizeof path, "%s/tests/readers/%s", VA_SOURCE_DIR, rel);
-	CU_ASSERT_FATAL(va_read_input(path, &text, len, &err) == 0);
-	return text;
-}
 
 /* Two pastes in one input: a WinDbg session and a KVM dump. */
 static void test_several_pastes(void)
 {
 	size_t a, b;
-	char *caps = sample("caps/windbg_session_full.txt", &a);
-	char *dump = sample("dumps/kvm_6x_full.txt", &b);
+	char *caps = reader_sample("caps/windbg_session_full.txt", &a);
+	char *dump = reader_sample("dumps/kvm_6x_full.txt", &b);
 	char *both = malloc(a + b + 1);
 	CU_ASSERT_FATAL(both != NULL);
 	memcpy(both, caps, a);
@@ -56,7 +47,7 @@ static void test_several_pastes(void)
 static void test_absent_is_not_zero(void)
 {
 	size_t n;
-	char *dump = sample("dumps/kvm_6x_full.txt", &n);
+	char *dump = reader_sample("dumps/kvm_6x_full.txt", &n);
 	static struct va_state st;
 	static struct va_report r;
 	const char *profiles[] = { "intel-skylake-i7-6700k" };
@@ -137,7 +128,7 @@ static void test_import_round_trip(void)
 				"dumps/haxm_linux.txt", "caps/vmxcap_current_coffeelake.txt" };
 	for (size_t d = 0; d < sizeof dumps / sizeof dumps[0]; d++) {
 		size_t n;
-		char *text = sample(dumps[d], &n);
+		char *text = reader_sample(dumps[d], &n);
 		static struct va_state a, b;
 		struct va_import_notes notes = { 0 };
 		struct va_error err;

@@ -13,6 +13,7 @@
 #include "../auditor/input/import.h"
 #include "../auditor/input/input.h"
 #include "../auditor/input/state_file.h"
+#include "fixtures.h"
 #include "suites.h"
 
 static struct va_state a, b;
@@ -73,16 +74,6 @@ static void test_listing_decorations(void)
 	va_state_release(&a);
 }
 
-static char *sample(const char *rel, size_t *len)
-{
-	char path[512];
-	char *text = NULL;
-	struct va_error err;
-	snprintf(path, sizeof path, "%s/tests/readers/%s", VA_SOURCE_DIR, rel);
-	CU_ASSERT_FATAL(va_read_input(path, &text, len, &err) == 0);
-	return text;
-}
-
 /* A WinDbg session flattened onto one line reads as the session. */
 static void test_windbg_flattened(void)
 {
@@ -104,7 +95,7 @@ static void test_windbg_flattened(void)
 static void test_vmxcap_command_line(void)
 {
 	size_t len;
-	char *text = sample("caps/vmxcap_current_coffeelake.txt", &len);
+	char *text = reader_sample("caps/vmxcap_current_coffeelake.txt", &len);
 	const char *title = strstr(text, "Basic VMX Information");
 	CU_ASSERT_FATAL(title != NULL);
 	size_t at = (size_t)(title - text);
@@ -128,7 +119,7 @@ static void test_vmxcap_command_line(void)
 static void test_haxm_tr_line(void)
 {
 	size_t len;
-	char *text = sample("dumps/haxm_linux.txt", &len);
+	char *text = reader_sample("dumps/haxm_linux.txt", &len);
 	char *at = strstr(text, "4822 GUEST_TR_AR: 8b");
 	CU_ASSERT_FATAL(at != NULL);
 	memcpy(at, "9999 NOT_A_FIELD: 8b", 20);   /* the dump without TR's rights */

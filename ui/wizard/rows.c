@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../../auditor/input/complete.h"
 #include "../../auditor/input/profiles.h"
 #include "../../auditor/report/render.h"
 #include "model.h"
@@ -133,18 +134,10 @@ static void decode(const struct wz_model *m, enum va_field f, char *buf, size_t 
 		snprintf(buf, size, "%s", v < 4 ? activity[v] : "reserved");
 		return;
 	}
-	struct { const char *suffix; enum va_bitset set; } const by_name[] = {
-		{ "_CR0", VA_BITS_CR0 }, { "_CR4", VA_BITS_CR4 }, { "_EFER", VA_BITS_EFER },
-		{ "_RFLAGS", VA_BITS_RFLAGS }, { "_INTERRUPTIBILITY_INFO", VA_BITS_INTERRUPTIBILITY },
-		{ "_PENDING_DBG_EXCEPTIONS", VA_BITS_PENDING_DBG }, { "_S_CET", VA_BITS_S_CET },
-		{ "EPT_POINTER", VA_BITS_EPTP }, { "VM_ENTRY_INTR_INFO_FIELD", VA_BITS_INTR_INFO },
-		{ "VM_FUNCTION_CONTROL", VA_BITS_VMFUNC },
-	};
-	for (size_t i = 0; i < sizeof by_name / sizeof by_name[0]; i++)
-		if (ends_with(name, by_name[i].suffix)) {
-			bit_words(by_name[i].set, v, buf, size);
-			return;
-		}
+	/* The control vectors are bit lists of their own on the Controls step. */
+	enum va_bitset set = va_field_bitset(f);
+	if (set != VA_BITS_NONE && set != VA_BITS_AR && !(set >= VA_BITS_PIN && set <= VA_BITS_ENTRY))
+		bit_words(set, v, buf, size);
 }
 
 static int listed(const struct wz_model *m, enum va_field f)
